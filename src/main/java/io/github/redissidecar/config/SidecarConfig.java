@@ -1,0 +1,105 @@
+package io.github.redissidecar.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Every setting of the sidecar. Each key is also an environment variable: {@code sidecar.poll.interval} is
+ * {@code SIDECAR_POLL_INTERVAL}. redis_exporter's {@code REDIS_ADDR}, {@code REDIS_USER}, {@code REDIS_PASSWORD}
+ * and {@code REDIS_PASSWORD_FILE} are accepted too (see {@link RedisExporterEnvSource}). README.md documents all.
+ */
+@ConfigMapping(prefix = "sidecar")
+public interface SidecarConfig {
+
+    Redis redis();
+
+    Poll poll();
+
+    /**
+     * The memory limit of Redis's container ({@code SIDECAR_CONTAINER_MEMORY_LIMIT}): bytes, a size ({@code 768mb},
+     * {@code 768Mi}, {@code 1.5gb}), {@code auto} (the sidecar's own cgroup limit) or empty (unknown).
+     */
+    Optional<String> containerMemoryLimit();
+
+    Host host();
+
+    interface Redis {
+        /** {@code redis://host:port}, {@code rediss://host:port} (TLS) or {@code unix:///path/to/redis.sock}. */
+        @WithDefault("redis://localhost:6379")
+        String address();
+
+        /** ACL user name; empty means the default user. */
+        Optional<String> user();
+
+        /** Password (requirepass or the ACL user's). Never logged or exported. */
+        Optional<String> password();
+
+        /** File holding the password; read again at every connection attempt, so a rotated secret is picked up. */
+        Optional<Path> passwordFile();
+
+        /** Time allowed for TCP connect plus the handshake (AUTH, CLIENT SETNAME). */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** Time allowed for one command; on expiry the connection is dropped and rebuilt. */
+        @WithDefault("1s")
+        Duration commandTimeout();
+
+        /** First reconnect delay after a loss; doubled after each failed attempt. */
+        @WithDefault("50ms")
+        Duration reconnectBackoffInitial();
+
+        /** Longest reconnect delay: bounds how late a restarted Redis is noticed. */
+        @WithDefault("250ms")
+        Duration reconnectBackoffMax();
+
+        /** The name set with CLIENT SETNAME, as shown by CLIENT LIST. */
+        @WithDefault("redis-memory-sidecar")
+        String clientName();
+
+        Tls tls();
+    }
+
+    interface Tls {
+        /** PEM file of the CA(s) that signed the server certificate; the JVM's trust store when absent. */
+        Optional<Path> caFile();
+
+        /** PEM client certificate, for servers with tls-auth-clients. */
+        Optional<Path> certFile();
+
+        /** PEM private key of the client certificate. */
+        Optional<Path> keyFile();
+
+        /** Accept any server certificate and host name. For tests only. */
+        @WithDefault("false")
+        boolean insecureSkipVerify();
+    }
+
+    interface Poll {
+        /** How often INFO is read. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Read INFO commandstats (per-command series). */
+        @WithDefault("true")
+        boolean commandstats();
+
+        /** Read INFO errorstats (redis_errors_total). */
+        @WithDefault("true")
+        boolean errorstats();
+    }
+
+    /** Files the sidecar reads about its host; configurable so tests can point at fixtures. */
+    interface Host {
+        /** Root of the cgroup file system, read by {@code container-memory-limit=auto}. */
+        @WithDefault("/sys/fs/cgroup")
+        Path cgroupRoot();
+
+        /** This process's cgroup membership file, read by {@code container-memory-limit=auto}. */
+        @WithDefault("/proc/self/cgroup")
+        Path procSelfCgroup();
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.redissidecar.memory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Resolves the container memory limit setting: a size, {@code auto} (this process's cgroup, v2 then v1), or
+ * nothing. A value that is neither is a configuration error, reported with the key and the value.
+ */
+public final class ContainerMemoryLimit {
+
+    public static final String KEY = "SIDECAR_CONTAINER_MEMORY_LIMIT (sidecar.container-memory-limit)";
+
+    /** cgroup v1 reports "no limit" as a huge page-aligned number; anything at or above this is unlimited. */
+    private static final long UNLIMITED_V1 = 1L << 60;
+
+    private ContainerMemoryLimit() {
+    }
+
+    public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup) {
+        if (setting == null || setting.isBlank()) {
+            return OptionalLong.empty();
+        }
+        if (setting.strip().equalsIgnoreCase("auto")) {
+            return fromCgroup(cgroupRoot, procSelfCgroup);
+        }
+        long bytes = ByteSize.parse(setting).filter(b -> b > 0).orElseThrow(() -> new IllegalArgumentException(
+                KEY + " is '" + setting + "', which is not a memory size. Use bytes (805306368), redis.conf units "
+                        + "(768mb, 1.5gb), Kubernetes units (768Mi), 'auto' to read the cgroup, or leave it empty."));
+        return OptionalLong.of(bytes);
+    }
+
+    /** The cgroup limit, or empty when there is none ("max") or no cgroup file can be read. */
+    static OptionalLong fromCgroup(Path root, Path procSelfCgroup) {
+        for (Path file : candidates(root, procSelfCgroup)) {
+            OptionalLong limit = read(file);
+            if (limit.isPresent()) {
+                return limit.getAsLong() >= UNLIMITED_V1 ? OptionalLong.empty() : limit;
+            }
+            if (isUnlimited(file)) {
+                return OptionalLong.empty();
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private static List<Path> candidates(Path root, Path procSelfCgroup) {
+        String own = ownCgroupV2(procSelfCgroup);
+        return List.of(root.resolve(own).resolve("memory.max"), root.resolve("memory.max"),
+                root.resolve("memory/memory.limit_in_bytes"));
+    }
+
+    /** The v2 path from the "0::/path" line of /proc/self/cgroup, relative; "" when absent. */
+    private static String ownCgroupV2(Path procSelfCgroup) {
+        try {
+            for (String line : Files.readAllLines(procSelfCgroup)) {
+                if (line.startsWith("0::")) {
+                    return line.substring(3).strip().replaceFirst("^/+", "");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // No readable membership file: fall back to the namespace root.
+        }
+        return "";
+    }
+
+    private static OptionalLong read(Path file) {
+        try {
+            String text = Files.readString(file).strip();
+            return OptionalLong.of(Long.parseLong(text));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    private static boolean isUnlimited(Path file) {
+        try {
+            return Files.readString(file).strip().equals("max");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.redissidecar.poll;
+
+import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.info.InfoParser;
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.redis.RedisLink;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads INFO on the configured interval and right after every (re)connection. Polls never overlap and never
+ * queue: a tick that finds a poll running is skipped.
+ */
+@ApplicationScoped
+public class Poller {
+
+    private static final List<String> BASE_SECTIONS = List.of(
+            "server", "clients", "memory", "persistence", "stats", "replication", "cpu", "keyspace", "cluster");
+
+    private final RedisLink link;
+    private final SnapshotHolder holder;
+    private final Vertx vertx;
+    private final List<String> sections;
+    private final ReentrantLock running = new ReentrantLock();
+    private final Timer duration;
+    private final Map<FailureReason, Counter> errors = new EnumMap<>(FailureReason.class);
+    // Redis < 7 rejects INFO with several sections; we learn that once per connection and fall back.
+    private volatile boolean multiSection = true;
+
+    Poller(RedisLink link, SnapshotHolder holder, Vertx vertx, SidecarConfig config, MeterRegistry registry) {
+        this.link = link;
+        this.holder = holder;
+        this.vertx = vertx;
+        this.sections = sections(config.poll());
+        this.duration = Timer.builder("redis_sidecar_poll_duration")
+                .description("Time one poll of Redis took, INFO round trip and parsing included.")
+                .register(registry);
+        for (FailureReason reason : FailureReason.values()) {
+            errors.put(reason, Counter.builder("redis_sidecar_poll_errors")
+                    .description("Failed polls by reason (connect, auth, timeout, tls, permission, protocol).")
+                    .tag("reason", reason.label()).register(registry));
+        }
+    }
+
+    static List<String> sections(SidecarConfig.Poll poll) {
+        List<String> out = new ArrayList<>(BASE_SECTIONS);
+        if (poll.commandstats()) {
+            out.add("commandstats");
+        }
+        if (poll.errorstats()) {
+            out.add("errorstats");
+        }
+        return List.copyOf(out);
+    }
+
+    void start(@Observes StartupEvent event) {
+        link.onConnect(() -> {
+            multiSection = true;
+            vertx.executeBlocking(() -> {
+                pollNow();
+                return null;
+            }, false);
+        });
+    }
+
+    @Scheduled(every = "${sidecar.poll.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        pollNow();
+    }
+
+    /** Polls unless a poll is already running. */
+    public void pollNow() {
+        if (!running.tryLock()) {
+            return;
+        }
+        try {
+            duration.record(this::pollOnce);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void pollOnce() {
+        try {
+            InfoSnapshot snapshot = read();
+            holder.success(snapshot, link.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
+        } catch (RedisFailure failure) {
+            errors.get(failure.reason()).increment();
+            holder.failure(failure);
+        }
+    }
+
+    private InfoSnapshot read() throws RedisFailure {
+        if (multiSection) {
+            try {
+                return info(sections.toArray());
+            } catch (RedisFailure failure) {
+                if (!isSyntaxError(failure)) {
+                    throw failure;
+                }
+                multiSection = false;
+            }
+        }
+        InfoSnapshot all = info();
+        return sections.contains("commandstats") ? all.with(info("commandstats")) : all;
+    }
+
+    private InfoSnapshot info(Object... args) throws RedisFailure {
+        return InfoParser.parse(link.send(Request.cmd(Command.INFO, args)).toString());
+    }
+
+    private static boolean isSyntaxError(RedisFailure failure) {
+        return failure.reason() == FailureReason.PROTOCOL && failure.getMessage().contains("syntax error");
+    }
+}

@@ -1,0 +1,90 @@
+package io.github.redissidecar.redis;
+
+import io.github.redissidecar.config.SidecarConfig;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.redis.client.RedisOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Client options and credentials from configuration. Credentials are read per connection attempt, never logged. */
+final class ClientOptions {
+
+    private final SidecarConfig.Redis config;
+    private final RedisAddress address;
+
+    ClientOptions(SidecarConfig.Redis config, RedisAddress address) {
+        this.config = config;
+        this.address = address;
+    }
+
+    RedisOptions build() {
+        NetClientOptions net = new NetClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setTcpNoDelay(true)
+                .setTcpKeepAlive(true);
+        if (address.tls()) {
+            tls(net, config.tls());
+        }
+        // RESP2 and no HELLO: we authenticate ourselves so that an auth failure is told apart and works on Redis 5.
+        return new RedisOptions()
+                .setConnectionString(address.clientUrl())
+                .setNetClientOptions(net)
+                .setProtocolNegotiation(false)
+                .setMaxPoolSize(1)
+                .setMaxPoolWaiting(1)
+                .setMaxWaitingHandlers(64);
+    }
+
+    private static void tls(NetClientOptions net, SidecarConfig.Tls tls) {
+        net.setSsl(true);
+        tls.caFile().ifPresent(ca -> net.setTrustOptions(new PemTrustOptions().addCertPath(ca.toString())));
+        if (tls.certFile().isPresent() && tls.keyFile().isPresent()) {
+            net.setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certFile().get().toString())
+                    .setKeyPath(tls.keyFile().get().toString()));
+        }
+        if (tls.insecureSkipVerify()) {
+            net.setTrustAll(true).setHostnameVerificationAlgorithm("");
+        } else {
+            net.setHostnameVerificationAlgorithm("HTTPS");
+        }
+    }
+
+    String clientName() {
+        return config.clientName();
+    }
+
+    /** The AUTH arguments ([user,] password), empty when no password is configured anywhere. */
+    List<String> authArguments() throws RedisFailure {
+        Optional<String> password = password();
+        if (password.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(2);
+        config.user().or(address::user).ifPresent(args::add);
+        args.add(password.get());
+        return args;
+    }
+
+    /** Password file first (it may have been rotated), then the configured password, then the URL's. */
+    private Optional<String> password() throws RedisFailure {
+        if (config.passwordFile().isPresent()) {
+            return Optional.of(readPasswordFile(config.passwordFile().get()));
+        }
+        return config.password().or(address::password);
+    }
+
+    private static String readPasswordFile(Path file) throws RedisFailure {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new RedisFailure(FailureReason.AUTH, "cannot read the password file " + file + ": "
+                    + e.getClass().getSimpleName());
+        }
+    }
+}

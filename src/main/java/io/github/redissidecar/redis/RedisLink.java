@@ -1,0 +1,202 @@
+package io.github.redissidecar.redis;
+
+import io.github.redissidecar.config.SidecarConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisConnection;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+
+/**
+ * The one persistent connection to Redis. Reconnects on its own with a capped backoff as soon as the connection is
+ * lost, so a restarted Redis is seen within the backoff cap, not at the next poll; listeners hear of every new
+ * connection. Commands are sent blocking, with a timeout, from worker threads.
+ */
+@ApplicationScoped
+public class RedisLink {
+
+    private static final Logger LOG = Logger.getLogger(RedisLink.class);
+
+    private final Vertx vertx;
+    private final SidecarConfig.Redis config;
+    private final RedisAddress address;
+    private final ClientOptions options;
+    private final Backoff backoff;
+    private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean attemptPending = new AtomicBoolean();
+    private final StateLog stateLog;
+    private volatile Session session;
+    private volatile RedisFailure lastFailure;
+    private volatile boolean stopped;
+
+    RedisLink(Vertx vertx, SidecarConfig sidecar) {
+        this.vertx = vertx;
+        this.config = sidecar.redis();
+        this.address = RedisAddress.parse(config.address());
+        this.options = new ClientOptions(config, address);
+        this.backoff = new Backoff(config.reconnectBackoffInitial(), config.reconnectBackoffMax());
+        this.stateLog = new StateLog(LOG, address);
+        this.lastFailure = new RedisFailure(FailureReason.CONNECT, "not connected to " + address + " yet");
+    }
+
+    void start(@Observes StartupEvent event) {
+        scheduleAttempt(0);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        Session s = session;
+        if (s != null) {
+            s.client().close();
+        }
+    }
+
+    public RedisAddress address() {
+        return address;
+    }
+
+    public boolean connected() {
+        return session != null;
+    }
+
+    /** The server's {@code databases} setting read at connect time; 0 when unknown (CONFIG not permitted). */
+    public int databases() {
+        Session s = session;
+        return s == null ? 0 : s.databases();
+    }
+
+    /** Runs {@code listener} on an event-loop thread after each successful (re)connection. */
+    public void onConnect(Runnable listener) {
+        connectListeners.add(listener);
+    }
+
+    /** Sends one command and waits for its reply. A timeout drops the connection: the server may be frozen. */
+    public Response send(Request request) throws RedisFailure {
+        Session s = session;
+        if (s == null) {
+            throw new RedisFailure(lastFailure.reason(), lastFailure.getMessage());
+        }
+        try {
+            return s.connection().send(request).toCompletionStage().toCompletableFuture()
+                    .get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            RedisFailure failure = new RedisFailure(FailureReason.TIMEOUT,
+                    "no reply from " + address + " within " + config.commandTimeout().toMillis() + " ms");
+            lost(s, failure);
+            throw failure;
+        } catch (ExecutionException e) {
+            throw new RedisFailure(FailureReason.of(e.getCause()), describe(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisFailure(FailureReason.TIMEOUT, "interrupted while waiting for " + address);
+        }
+    }
+
+    private void scheduleAttempt(long delayMillis) {
+        if (stopped || !attemptPending.compareAndSet(false, true)) {
+            return;
+        }
+        if (delayMillis <= 0) {
+            vertx.runOnContext(v -> attempt());
+        } else {
+            vertx.setTimer(delayMillis, id -> attempt());
+        }
+    }
+
+    private void attempt() {
+        Redis client = Redis.createClient(vertx, options.build());
+        client.connect()
+                .compose(connection -> new Handshake(connection, options).run()
+                        .map(databases -> new Session(client, connection, databases)))
+                .timeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .onComplete(result -> {
+                    attemptPending.set(false);
+                    if (result.succeeded()) {
+                        established(result.result());
+                    } else {
+                        client.close();
+                        failed(new RedisFailure(FailureReason.of(result.cause()), describe(result.cause())));
+                    }
+                });
+    }
+
+    private void established(Session s) {
+        if (stopped) {
+            s.client().close();
+            return;
+        }
+        s.connection().exceptionHandler(e -> lost(s, new RedisFailure(FailureReason.of(e), describe(e))));
+        s.connection().endHandler(v -> lost(s, new RedisFailure(FailureReason.CONNECT, "connection closed by "
+                + address)));
+        session = s;
+        backoff.reset();
+        stateLog.connected();
+        connectListeners.forEach(Runnable::run);
+    }
+
+    private void failed(RedisFailure failure) {
+        lastFailure = failure;
+        stateLog.failing(failure);
+        scheduleAttempt(backoff.nextDelayMillis());
+    }
+
+    private synchronized void lost(Session s, RedisFailure failure) {
+        if (session != s) {
+            return;
+        }
+        session = null;
+        s.client().close();
+        failed(failure);
+    }
+
+    private String describe(Throwable t) {
+        String message = t == null || t.getMessage() == null ? String.valueOf(t) : t.getMessage();
+        return address + ": " + message;
+    }
+
+    private record Session(Redis client, RedisConnection connection, int databases) {
+    }
+
+    /** AUTH, CLIENT SETNAME and CONFIG GET databases on a fresh connection. */
+    private record Handshake(RedisConnection connection, ClientOptions options) {
+        Future<Integer> run() {
+            return auth().compose(v -> setName()).compose(v -> databases());
+        }
+
+        private Future<Void> auth() {
+            List<String> args;
+            try {
+                args = options.authArguments();
+            } catch (RedisFailure e) {
+                return Future.failedFuture(e);
+            }
+            return args.isEmpty() ? Future.succeededFuture()
+                    : connection.send(Request.cmd(Command.AUTH, args.toArray())).mapEmpty();
+        }
+
+        // An ACL without client|setname must not stop monitoring: the name is a courtesy to operators.
+        private Future<Void> setName() {
+            return connection.send(Request.cmd(Command.CLIENT, "SETNAME", options.clientName()))
+                    .<Void>mapEmpty().otherwiseEmpty();
+        }
+
+        private Future<Integer> databases() {
+            return connection.send(Request.cmd(Command.CONFIG, "GET", "databases"))
+                    .map(r -> r != null && r.size() == 2 ? r.get(1).toInteger() : 0)
+                    .otherwise(0);
+        }
+    }
+}
