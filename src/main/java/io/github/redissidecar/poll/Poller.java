@@ -16,6 +16,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,6 +49,10 @@ public class Poller {
         this.holder = holder;
         this.vertx = vertx;
         this.sections = sections(config.poll());
+        if (config.poll().interval().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is "
+                    + config.poll().interval() + "; the scheduler's resolution is one second: use 1s or more.");
+        }
         this.duration = Timer.builder("redis_sidecar_poll_duration")
                 .description("Time one poll of Redis took, INFO round trip and parsing included.")
                 .register(registry);

@@ -1,0 +1,76 @@
+package io.github.redissidecar.testing;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
+
+/** Reads /metrics the way Prometheus would, and waits for conditions on it. */
+public final class Scrape {
+
+    private final String text;
+
+    private Scrape(String text) {
+        this.text = text;
+    }
+
+    public static Scrape now() {
+        return new Scrape(given().get("/metrics").then().statusCode(200).extract().asString());
+    }
+
+    /** Scrapes until {@code condition} holds, failing after {@code timeout}. */
+    public static Scrape await(Predicate<Scrape> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Scrape last = now();
+        while (!condition.test(last)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + timeout + "; last scrape:\n" + last.text);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = now();
+        }
+        return last;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The value of the series written exactly as {@code series} (name plus labels as exposed). */
+    public OptionalDouble value(String series) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return OptionalDouble.of(Double.parseDouble(line.substring(series.length() + 1)));
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    public double get(String series) {
+        return value(series).orElseThrow(() -> new AssertionError("no series " + series + " in:\n" + text));
+    }
+
+    public boolean has(String series) {
+        return value(series).isPresent();
+    }
+
+    /** name → TYPE from the # TYPE lines. */
+    public Map<String, String> types() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                String[] parts = line.split(" ");
+                out.put(parts[2], parts[3]);
+            }
+        }
+        return out;
+    }
+}
