@@ -8,20 +8,21 @@ public enum Conversion {
     /** Numbers as they are; status words ok/up → 1 and err/fail/down → 0, as redis_exporter does. */
     VALUE(1),
     /** Microseconds to seconds (latest_fork_usec, commandstats usec). */
-    USEC_TO_SECONDS(1e-6),
+    USEC_TO_SECONDS(1e6),
     /** Milliseconds to seconds (keyspace avg_ttl). */
-    MS_TO_SECONDS(1e-3);
+    MS_TO_SECONDS(1e3);
 
-    private final double factor;
+    // A divisor, not a factor: 101982 / 1e6 prints as 0.101982, 101982 * 1e-6 does not.
+    private final double divisor;
 
-    Conversion(double factor) {
-        this.factor = factor;
+    Conversion(double divisor) {
+        this.divisor = divisor;
     }
 
     public OptionalDouble apply(String raw) {
         OptionalDouble number = Numbers.parse(raw);
         if (number.isPresent()) {
-            return OptionalDouble.of(number.getAsDouble() * factor);
+            return OptionalDouble.of(number.getAsDouble() / divisor);
         }
         return status(raw);
     }

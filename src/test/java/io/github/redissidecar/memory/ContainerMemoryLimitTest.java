@@ -1,0 +1,59 @@
+package io.github.redissidecar.memory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ContainerMemoryLimitTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void sizesAndNothing() {
+        Path none = root.resolve("none");
+        assertEquals(OptionalLong.of(805306368), ContainerMemoryLimit.resolve("768Mi", none, none));
+        assertEquals(OptionalLong.empty(), ContainerMemoryLimit.resolve(null, none, none));
+        assertEquals(OptionalLong.empty(), ContainerMemoryLimit.resolve(" ", none, none));
+    }
+
+    @Test
+    void badValueNamesTheKeyAndTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ContainerMemoryLimit.resolve("768 potatoes", root, root));
+        assertTrue(e.getMessage().contains("SIDECAR_CONTAINER_MEMORY_LIMIT"), e.getMessage());
+        assertTrue(e.getMessage().contains("'768 potatoes'"), e.getMessage());
+    }
+
+    @Test
+    void autoReadsCgroupV2OfThisProcess() throws IOException {
+        Path proc = Files.writeString(root.resolve("cgroup"), "0::/system.slice/redis.service\n");
+        Files.createDirectories(root.resolve("system.slice/redis.service"));
+        Files.writeString(root.resolve("system.slice/redis.service/memory.max"), "805306368\n");
+        assertEquals(OptionalLong.of(805306368), ContainerMemoryLimit.resolve("auto", root, proc));
+    }
+
+    @Test
+    void autoFallsBackToTheNamespaceRootAndSeesMaxAsNoLimit() throws IOException {
+        Path proc = Files.writeString(root.resolve("cgroup"), "0::/\n");
+        Files.writeString(root.resolve("memory.max"), "max\n");
+        assertEquals(OptionalLong.empty(), ContainerMemoryLimit.resolve("AUTO", root, proc));
+    }
+
+    @Test
+    void autoReadsCgroupV1AndItsHugeNoLimitValue() throws IOException {
+        Path proc = Files.writeString(root.resolve("cgroup"), "12:memory:/docker/abc\n");
+        Files.createDirectories(root.resolve("memory"));
+        Files.writeString(root.resolve("memory/memory.limit_in_bytes"), "536870912\n");
+        assertEquals(OptionalLong.of(536870912), ContainerMemoryLimit.resolve("auto", root, proc));
+        Files.writeString(root.resolve("memory/memory.limit_in_bytes"), "9223372036854771712\n");
+        assertEquals(OptionalLong.empty(), ContainerMemoryLimit.resolve("auto", root, proc));
+    }
+}
