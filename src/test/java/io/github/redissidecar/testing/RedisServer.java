@@ -39,7 +39,8 @@ public final class RedisServer implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", tls ? "0" : Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
                 "--logfile", dir.resolve("redis.log").toString()));
-        cmd.addAll(args.stream().map(a -> a.equals("{port}") ? Integer.toString(port) : a).toList());
+        cmd.addAll(args.stream().map(a -> a.replace("{port}", Integer.toString(port))
+                .replace("{dir}", dir.toString())).toList());
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
         awaitReady(Duration.ofSeconds(10));

@@ -14,6 +14,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     private RedisServer server;
     private final Map<String, String> sidecarConfig = new HashMap<>();
     private String[] redisArgs = new String[0];
+    private boolean tls;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -22,6 +23,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
                 sidecarConfig.put(k, v);
             }
         });
+        tls = Boolean.parseBoolean(initArgs.get("tls"));
         String args = initArgs.getOrDefault("args", "");
         redisArgs = args.isEmpty() ? new String[0] : args.split("\\|");
     }
@@ -29,7 +31,11 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         try {
-            server = new RedisServer(redisArgs).start();
+            server = new RedisServer(redisArgs);
+            if (tls) {
+                TlsFiles.generate(server.dir());
+            }
+            server.start();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start redis-server (is it installed?)", e);
         }
