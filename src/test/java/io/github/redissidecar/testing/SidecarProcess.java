@@ -1,0 +1,82 @@
+package io.github.redissidecar.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The packaged fast-jar run as a separate process, as users run it; its output goes to a file. */
+public final class SidecarProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    private final Process process;
+    private final Path output;
+    private final int port;
+
+    private SidecarProcess(Process process, Path output, int port) {
+        this.process = process;
+        this.output = output;
+        this.port = port;
+    }
+
+    /** Starts the jar with {@code env} on a free HTTP port. */
+    public static SidecarProcess start(Map<String, String> env) throws IOException {
+        int port = RedisServer.freePort();
+        Path output = Files.createTempFile("sidecar", ".log");
+        ProcessBuilder pb = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().putAll(env);
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return new SidecarProcess(pb.start(), output, port);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String output() throws IOException {
+        return Files.readString(output);
+    }
+
+    /** Scrapes /metrics until it holds the line {@code expected}; fails after 30 s. */
+    public String awaitMetrics(String expected) throws Exception {
+        return awaitMetrics(text -> text.contains("\n" + expected + "\n"), expected);
+    }
+
+    /** Scrapes /metrics until {@code condition} holds; fails after 30 s. */
+    public String awaitMetrics(java.util.function.Predicate<String> condition, String description) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no '" + description + "' on /metrics within 30 s; last:\n" + last);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
