@@ -102,6 +102,9 @@ public class Poller {
     }
 
     private void pollOnce() {
+        if (!link.connected() && !link.attempted()) {
+            return; // Startup: the first connection attempt has not finished, so there is nothing to report yet.
+        }
         try {
             InfoSnapshot snapshot = read();
             holder.success(snapshot, link.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));

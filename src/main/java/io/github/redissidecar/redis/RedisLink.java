@@ -41,6 +41,7 @@ public class RedisLink {
     private volatile Session session;
     private volatile RedisFailure lastFailure;
     private volatile boolean stopped;
+    private volatile boolean attempted;
 
     RedisLink(Vertx vertx, SidecarConfig sidecar) {
         this.vertx = vertx;
@@ -70,6 +71,11 @@ public class RedisLink {
 
     public boolean connected() {
         return session != null;
+    }
+
+    /** Whether a connection attempt has completed, successfully or not. */
+    public boolean attempted() {
+        return attempted;
     }
 
     /** The server's {@code databases} setting read at connect time; 0 when unknown (CONFIG not permitted). */
@@ -124,6 +130,7 @@ public class RedisLink {
                 .timeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .onComplete(result -> {
                     attemptPending.set(false);
+                    attempted = true;
                     if (result.succeeded()) {
                         established(result.result());
                     } else {
