@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "tls", value = "true"),
-    @ResourceArg(name = "args", value = "--tls-port|{port}|--tls-cert-file|{dir}/server.crt|--tls-key-file|"
-            + "{dir}/server.key|--tls-ca-cert-file|{dir}/ca.crt|--tls-auth-clients|no"),
+    @ResourceArg(name = "args", value = TlsTest.TLS_SERVER_ARGS),
     @ResourceArg(name = "sidecar.redis.address", value = "rediss://127.0.0.1:{port}"),
     @ResourceArg(name = "sidecar.redis.tls.ca-file", value = "{dir}/other-ca.crt")})
 class TlsUntrustedTest {
