@@ -52,7 +52,7 @@ final class LabelledSeries {
      * zero keys the way redis_exporter does, so {@code redis_db_keys{db="db0"}} still exists after a FLUSHALL.
      */
     static List<MetricFamily> keyspace(InfoSnapshot info, int databases) {
-        Map<String, Map<String, String>> dbs = compound(info, "db", "keyspace");
+        Map<String, Map<String, String>> dbs = compound(info, "db", "keyspace", false);
         for (int i = 0; i < databases; i++) {
             dbs.putIfAbsent("db" + i, Map.of("keys", "0", "expires", "0"));
         }
@@ -60,17 +60,17 @@ final class LabelledSeries {
     }
 
     static List<MetricFamily> commands(InfoSnapshot info) {
-        return families(compound(info, "cmdstat_", "commandstats"), "cmd", COMMANDS, MetricType.COUNTER);
+        return families(compound(info, "cmdstat_", "commandstats", true), "cmd", COMMANDS, MetricType.COUNTER);
     }
 
     static List<MetricFamily> errors(InfoSnapshot info) {
-        return families(compound(info, "errorstat_", "errorstats"), "err", ERRORS, MetricType.COUNTER);
+        return families(compound(info, "errorstat_", "errorstats", true), "err", ERRORS, MetricType.COUNTER);
     }
 
     static List<MetricFamily> replicas(InfoSnapshot info) {
         List<Sample> offsets = new ArrayList<>();
         List<Sample> lags = new ArrayList<>();
-        for (Map<String, String> replica : compound(info, "slave", "replication").values()) {
+        for (Map<String, String> replica : compound(info, "slave", "replication", false).values()) {
             String[] labels = {"slave_ip", replica.getOrDefault("ip", ""), "slave_port",
                 replica.getOrDefault("port", ""), "slave_state", replica.getOrDefault("state", "")};
             add(offsets, REPLICAS.get(0), replica, labels);
@@ -122,14 +122,17 @@ final class LabelledSeries {
                 .ifPresent(v -> out.add(MetricFamily.gauge(name, help, Sample.of(v.getAsDouble(), labels))));
     }
 
-    /** Compound lines of one section whose field starts with {@code prefix}, keyed by the rest of the field name. */
-    private static Map<String, Map<String, String>> compound(InfoSnapshot info, String prefix, String section) {
+    /**
+     * Compound lines of one section whose field starts with {@code prefix}, keyed by the field name, without the
+     * prefix when {@code stripPrefix} ("cmdstat_get" → "get"; "db0" stays "db0").
+     */
+    private static Map<String, Map<String, String>> compound(InfoSnapshot info, String prefix, String section,
+            boolean stripPrefix) {
         Map<String, Map<String, String>> out = new TreeMap<>();
         info.fields().forEach((field, value) -> {
             if (field.startsWith(prefix) && field.length() > prefix.length()
                     && section.equals(info.sectionOf(field).orElse(section)) && value.indexOf('=') > 0) {
-                String key = prefix.equals("db") || prefix.equals("slave") ? field : field.substring(prefix.length());
-                out.put(key, InfoParser.subFields(value));
+                out.put(stripPrefix ? field.substring(prefix.length()) : field, InfoParser.subFields(value));
             }
         });
         return out;

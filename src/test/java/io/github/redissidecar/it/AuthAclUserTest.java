@@ -1,6 +1,7 @@
 package io.github.redissidecar.it;
 
 import io.github.redissidecar.testing.RedisServerResource;
+import io.github.redissidecar.testing.Scrape;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,6 @@ class AuthAclUserTest {
 
     @Test
     void polls() {
-        AuthRequirePassTest.assertPollingWithoutAuthErrors();
+        Scrape.awaitUpWithoutAuthErrors();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.redissidecar.it;
 
 import io.github.redissidecar.testing.RedisServerResource;
+import io.github.redissidecar.testing.Scrape;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +16,6 @@ class AuthPasswordFileTest {
 
     @Test
     void polls() {
-        AuthRequirePassTest.assertPollingWithoutAuthErrors();
+        Scrape.awaitUpWithoutAuthErrors();
     }
 }

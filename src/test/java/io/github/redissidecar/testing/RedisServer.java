@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -168,9 +167,5 @@ public final class RedisServer implements AutoCloseable {
         } catch (IOException | InterruptedException e) {
             // Already gone.
         }
-    }
-
-    public List<String> args() {
-        return Collections.unmodifiableList(args);
     }
 }
