@@ -1,5 +1,6 @@
 package io.github.redissidecar.config;
 
+import io.github.redissidecar.settings.EnforceMode;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -25,6 +26,38 @@ public interface SidecarConfig {
     Optional<String> containerMemoryLimit();
 
     Host host();
+
+    /**
+     * Desired Redis settings in redis.conf syntax, one per line ({@code SIDECAR_SETTINGS}); {@code maxmemory} may be
+     * a percentage of the container memory limit.
+     */
+    Optional<String> settings();
+
+    /** A file with desired settings in the same syntax, e.g. a mounted ConfigMap ({@code SIDECAR_SETTINGS_FILE}). */
+    Optional<Path> settingsFile();
+
+    /** {@code enforce}, {@code report} or {@code off}; {@code enforce} when settings are given, else {@code off}. */
+    Optional<EnforceMode> enforce();
+
+    /** How often the settings are compared with Redis's, to catch a hand-typed CONFIG SET. */
+    @WithDefault("30s")
+    Duration driftCheckInterval();
+
+    /** A lowered maxmemory must stay this many percent above used_memory, or it is not applied. */
+    @WithDefault("10")
+    double maxmemorySafetyMargin();
+
+    /** Opt-in: lower maxmemory even below used memory (Redis then evicts keys or rejects writes at once). */
+    @WithDefault("false")
+    boolean allowMaxmemoryBelowUsed();
+
+    /** Opt-in: turn appendonly on in a running Redis (after a restart without AOF this overwrites the AOF). */
+    @WithDefault("false")
+    boolean allowAppendonlyAtRuntime();
+
+    /** Run CONFIG REWRITE after a successful set, when Redis was started with a config file. */
+    @WithDefault("false")
+    boolean configRewrite();
 
     interface Redis {
         /** {@code redis://host:port}, {@code rediss://host:port} (TLS) or {@code unix:///path/to/redis.sock}. */

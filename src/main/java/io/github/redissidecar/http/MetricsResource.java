@@ -1,7 +1,9 @@
 package io.github.redissidecar.http;
 
+import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.metrics.PrometheusText;
 import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.settings.EnforcementState;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,16 +17,18 @@ import jakarta.ws.rs.Produces;
 public class MetricsResource {
 
     private final SnapshotHolder holder;
+    private final EnforcementState enforcement;
     private final PrometheusMeterRegistry registry;
 
-    MetricsResource(SnapshotHolder holder, PrometheusMeterRegistry registry) {
+    MetricsResource(SnapshotHolder holder, ConfiguredSettings settings, PrometheusMeterRegistry registry) {
         this.holder = holder;
+        this.enforcement = settings.state();
         this.registry = registry;
     }
 
     @GET
     @Produces(PrometheusText.CONTENT_TYPE)
     public String metrics() {
-        return holder.current().page() + registry.scrape();
+        return holder.current().page() + PrometheusText.write(enforcement.families()) + registry.scrape();
     }
 }

@@ -21,7 +21,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -41,6 +43,8 @@ public class Poller {
     private final ReentrantLock running = new ReentrantLock();
     private final Timer duration;
     private final Map<FailureReason, Counter> errors = new EnumMap<>(FailureReason.class);
+    private final List<Consumer<InfoSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final long connectWaitMillis;
     // Redis < 7 rejects INFO with several sections; we learn that once per connection and fall back.
     private volatile boolean multiSection = true;
 
@@ -49,6 +53,7 @@ public class Poller {
         this.holder = holder;
         this.vertx = vertx;
         this.sections = sections(config.poll());
+        this.connectWaitMillis = config.redis().commandTimeout().multipliedBy(2).toMillis();
         if (config.poll().interval().compareTo(Duration.ofSeconds(1)) < 0) {
             throw new IllegalArgumentException("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is "
                     + config.poll().interval() + "; the scheduler's resolution is one second: use 1s or more.");
@@ -78,10 +83,15 @@ public class Poller {
         link.onConnect(() -> {
             multiSection = true;
             vertx.executeBlocking(() -> {
-                pollNow();
+                pollAfterConnect();
                 return null;
             }, false);
         });
+    }
+
+    /** Runs {@code listener} on the polling thread after every successful poll, before the next one starts. */
+    public void onSnapshot(Consumer<InfoSnapshot> listener) {
+        listeners.add(listener);
     }
 
     @Scheduled(every = "${sidecar.poll.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -91,26 +101,43 @@ public class Poller {
 
     /** Polls unless a poll is already running. */
     public void pollNow() {
-        if (!running.tryLock()) {
-            return;
+        if (running.tryLock()) {
+            pollLocked();
         }
+    }
+
+    // A new connection must be polled even if a tick's poll (of the old, dead connection) is still finishing:
+    // restart detection and settings re-assertion start from this poll.
+    private void pollAfterConnect() throws InterruptedException {
+        if (running.tryLock(connectWaitMillis, TimeUnit.MILLISECONDS)) {
+            pollLocked();
+        }
+    }
+
+    private void pollLocked() {
         try {
-            duration.record(this::pollOnce);
+            InfoSnapshot snapshot = duration.record(this::pollOnce);
+            if (snapshot != null) {
+                listeners.forEach(l -> l.accept(snapshot));
+            }
         } finally {
             running.unlock();
         }
     }
 
-    private void pollOnce() {
+    /** The snapshot read, or null when the poll failed or was not due. */
+    private InfoSnapshot pollOnce() {
         if (!link.connected() && !link.attempted()) {
-            return; // Startup: the first connection attempt has not finished, so there is nothing to report yet.
+            return null; // Startup: the first connection attempt has not finished, so there is nothing to report.
         }
         try {
             InfoSnapshot snapshot = read();
             holder.success(snapshot, link.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
+            return snapshot;
         } catch (RedisFailure failure) {
             errors.get(failure.reason()).increment();
             holder.failure(failure);
+            return null;
         }
     }
 

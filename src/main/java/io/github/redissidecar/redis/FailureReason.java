@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** Why talking to Redis failed; the {@code reason} label of {@code redis_sidecar_poll_errors_total}. */
 public enum FailureReason {
-    CONNECT, AUTH, TIMEOUT, TLS, PERMISSION, PROTOCOL;
+    CONNECT, AUTH, TIMEOUT, TLS, PERMISSION,
+    /** Redis is up but still loading its dataset and refuses the connection check. */
+    LOADING,
+    PROTOCOL;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
@@ -29,6 +32,9 @@ public enum FailureReason {
                 || message.contains("invalid username-password") || message.contains("AUTH <password> called")
                 || message.contains("without any password configured")) {
             return AUTH;
+        }
+        if (message.startsWith("LOADING")) {
+            return LOADING;
         }
         if (message.startsWith("NOPERM")) {
             return PERMISSION;

@@ -42,6 +42,8 @@ public class RedisLink {
     private volatile RedisFailure lastFailure;
     private volatile boolean stopped;
     private volatile boolean attempted;
+    private volatile long generation;
+    private volatile long connectedAtNanos;
 
     RedisLink(Vertx vertx, SidecarConfig sidecar) {
         this.vertx = vertx;
@@ -71,6 +73,16 @@ public class RedisLink {
 
     public boolean connected() {
         return session != null;
+    }
+
+    /** Counts successful connections; changes before the connect listeners run. */
+    public long generation() {
+        return generation;
+    }
+
+    /** {@link System#nanoTime()} when Redis accepted the current connection (before AUTH). */
+    public long connectedAtNanos() {
+        return connectedAtNanos;
     }
 
     /** Whether a connection attempt has completed, successfully or not. */
@@ -125,8 +137,11 @@ public class RedisLink {
     private void attempt() {
         Redis client = Redis.createClient(vertx, options.build());
         client.connect()
-                .compose(connection -> new Handshake(connection, options).run()
-                        .map(databases -> new Session(client, connection, databases)))
+                .compose(connection -> {
+                    long acceptedAt = System.nanoTime();
+                    return new Handshake(connection, options).run()
+                            .map(databases -> new Session(client, connection, databases, acceptedAt));
+                })
                 .timeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .onComplete(result -> {
                     attemptPending.set(false);
@@ -148,6 +163,8 @@ public class RedisLink {
         s.connection().exceptionHandler(e -> lost(s, new RedisFailure(FailureReason.of(e), describe(e))));
         s.connection().endHandler(v -> lost(s, new RedisFailure(FailureReason.CONNECT, "connection closed by "
                 + address)));
+        connectedAtNanos = s.acceptedAtNanos();
+        generation++;
         session = s;
         backoff.reset();
         stateLog.connected();
@@ -157,6 +174,10 @@ public class RedisLink {
     private void failed(RedisFailure failure) {
         lastFailure = failure;
         stateLog.failing(failure);
+        if (failure.reason() == FailureReason.LOADING) {
+            // Redis is up and will take the connection the moment its dataset is in: keep knocking, fast.
+            backoff.reset();
+        }
         scheduleAttempt(backoff.nextDelayMillis());
     }
 
@@ -174,7 +195,7 @@ public class RedisLink {
         return address + ": " + message;
     }
 
-    private record Session(Redis client, RedisConnection connection, int databases) {
+    private record Session(Redis client, RedisConnection connection, int databases, long acceptedAtNanos) {
     }
 
     /** AUTH, CLIENT SETNAME and CONFIG GET databases on a fresh connection. */

@@ -19,6 +19,7 @@ class FailureReasonTest {
         assertEquals(FailureReason.CONNECT, FailureReason.of(new RuntimeException(new ConnectException("refused"))));
         assertEquals(FailureReason.TLS, FailureReason.of(new javax.net.ssl.SSLHandshakeException("bad cert")));
         assertEquals(FailureReason.PROTOCOL, FailureReason.of(new Exception("ERR syntax error")));
+        assertEquals(FailureReason.LOADING, FailureReason.of(new Exception("LOADING Redis is loading the dataset")));
         assertEquals("connect", FailureReason.CONNECT.label());
     }
 }

@@ -16,7 +16,7 @@ public final class RedisServer implements AutoCloseable {
 
     private final int port;
     private final Path dir;
-    private final List<String> args;
+    private List<String> args;
     private String password;
     private Process process;
 
@@ -38,8 +38,18 @@ public final class RedisServer implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", tls ? "0" : Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
                 "--logfile", dir.resolve("redis.log").toString()));
-        cmd.addAll(args.stream().map(a -> a.replace("{port}", Integer.toString(port))
-                .replace("{dir}", dir.toString())).toList());
+        List<String> expanded = args.stream().map(a -> a.replace("{port}", Integer.toString(port))
+                .replace("{dir}", dir.toString())).toList();
+        if (!expanded.isEmpty() && expanded.get(0).endsWith(".conf")) {
+            // redis-server takes its config file as the first argument only.
+            Path conf = Path.of(expanded.get(0));
+            if (!Files.exists(conf)) {
+                Files.writeString(conf, "# written by the test\n");
+            }
+            cmd.add(1, conf.toString());
+            expanded = expanded.subList(1, expanded.size());
+        }
+        cmd.addAll(expanded);
         process = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stdout.log").toFile()).start();
         awaitReady(Duration.ofSeconds(10));
@@ -95,6 +105,33 @@ public final class RedisServer implements AutoCloseable {
         return start();
     }
 
+    /** kill -9, then start on the same port and directory with other arguments. */
+    public RedisServer restartWith(String... newArgs) throws IOException, InterruptedException {
+        kill();
+        args = List.of(newArgs);
+        return start();
+    }
+
+    /** SHUTDOWN NOSAVE (a clean stop that writes no RDB), and wait until the process is gone. */
+    public void shutdownNoSave() throws IOException, InterruptedException {
+        try (RespClient c = client()) {
+            c.call("SHUTDOWN", "NOSAVE");
+        } catch (IOException expected) {
+            // The server closes the connection instead of answering.
+        }
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("redis-server did not stop after SHUTDOWN NOSAVE");
+        }
+    }
+
+    /** The value of one parameter, read with the test's own client. */
+    public String config(String parameter) throws IOException {
+        try (RespClient c = client()) {
+            List<?> pair = (List<?>) c.call("CONFIG", "GET", parameter);
+            return pair.size() == 2 ? String.valueOf(pair.get(1)) : null;
+        }
+    }
+
     public void freeze() throws IOException, InterruptedException {
         signal("STOP");
     }
@@ -122,7 +159,7 @@ public final class RedisServer implements AutoCloseable {
                 if (e.getMessage() != null && e.getMessage().startsWith("Redis error")) {
                     return; // It answered: ready, just not for our (default) user.
                 }
-                sleep(20);
+                sleep(5);
             }
         }
         throw new IOException("redis-server on port " + port + " did not start; see " + dir.resolve("redis.log"));

@@ -7,7 +7,10 @@ import java.util.Map;
 
 /**
  * Starts a real redis-server for a {@code @QuarkusTest} and points the sidecar at it. Init args: {@code args}
- * (redis-server arguments separated by '|'), and any {@code sidecar.*} key, passed to the sidecar as config.
+ * (redis-server arguments separated by '|', or by
+ * newlines when an argument holds a '|'), {@code settings-file-content} (written to
+ * {dir}/settings.conf), {@code populate} ({@code count:size}: DEBUG POPULATE before the sidecar
+ * starts; needs {@code --enable-debug-command yes}), and any {@code sidecar.*} key, passed to the sidecar as config.
  */
 public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -15,17 +18,19 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     private final Map<String, String> sidecarConfig = new HashMap<>();
     private String[] redisArgs = new String[0];
     private boolean tls;
+    private String populate;
 
     @Override
     public void init(Map<String, String> initArgs) {
         initArgs.forEach((k, v) -> {
-            if (k.startsWith("sidecar.") || k.equals("password-file-content")) {
+            if (k.startsWith("sidecar.") || k.equals("password-file-content") || k.equals("settings-file-content")) {
                 sidecarConfig.put(k, v);
             }
         });
         tls = Boolean.parseBoolean(initArgs.get("tls"));
+        populate = initArgs.get("populate");
         String args = initArgs.getOrDefault("args", "");
-        redisArgs = args.isEmpty() ? new String[0] : args.split("\\|");
+        redisArgs = args.isEmpty() ? new String[0] : args.split(args.contains("\n") ? "\n" : "\\|", -1);
     }
 
     @Override
@@ -36,6 +41,10 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
                 TlsFiles.generate(server.dir());
             }
             server.start();
+            if (populate != null) {
+                String[] countAndSize = populate.split(":");
+                server.call("DEBUG", "POPULATE", countAndSize[0], "key", countAndSize[1]);
+            }
         } catch (Exception e) {
             throw new IllegalStateException("cannot start redis-server (is it installed?)", e);
         }
@@ -43,16 +52,20 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         config.put("sidecar.redis.address", server.address());
         String fileContent = sidecarConfig.remove("password-file-content");
         if (fileContent != null) {
-            config.put("sidecar.redis.password-file", writePasswordFile(fileContent));
+            config.put("sidecar.redis.password-file", writeFile("password", fileContent));
+        }
+        String settings = sidecarConfig.remove("settings-file-content");
+        if (settings != null) {
+            writeFile("settings.conf", settings);
         }
         sidecarConfig.forEach((k, v) -> config.put(k, v.replace("{dir}", server.dir().toString())
                 .replace("{port}", Integer.toString(server.port()))));
         return config;
     }
 
-    private String writePasswordFile(String content) {
+    private String writeFile(String name, String content) {
         try {
-            return java.nio.file.Files.writeString(server.dir().resolve("password"), content).toString();
+            return java.nio.file.Files.writeString(server.dir().resolve(name), content).toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,0 +1,100 @@
+package io.github.redissidecar.enforce;
+
+import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.memory.ContainerLimitSetting;
+import io.github.redissidecar.settings.ConfLine;
+import io.github.redissidecar.settings.ConfLines;
+import io.github.redissidecar.settings.DesiredSettings;
+import io.github.redissidecar.settings.EnforceMode;
+import io.github.redissidecar.settings.EnforcementState;
+import io.github.redissidecar.settings.SafetyPolicy;
+import io.github.redissidecar.settings.SettingsException;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The desired settings, read and validated once at startup from {@code SIDECAR_SETTINGS_FILE} and
+ * {@code SIDECAR_SETTINGS}. Any mistake stops startup with a message naming the line, the value and the fix.
+ */
+@Startup
+@ApplicationScoped
+public class ConfiguredSettings {
+
+    private static final Logger LOG = Logger.getLogger(ConfiguredSettings.class);
+
+    private final DesiredSettings desired;
+    private final EnforcementState state;
+    private final SafetyPolicy policy;
+
+    ConfiguredSettings(SidecarConfig config, ContainerLimitSetting containerLimit) {
+        try {
+            this.desired = DesiredSettings.of(lines(config), containerLimit.bytes());
+            this.policy = policy(config);
+        } catch (SettingsException e) {
+            // One plain line first: it is what `kubectl logs` and `docker logs` show above the stack trace.
+            LOG.errorf("Refusing to start. %s", e.getMessage());
+            throw e;
+        }
+        EnforceMode mode = config.enforce().orElse(desired.isEmpty() ? EnforceMode.OFF : EnforceMode.ENFORCE);
+        this.state = new EnforcementState(mode, desired);
+        log(mode);
+    }
+
+    private static List<ConfLine> lines(SidecarConfig config) {
+        List<ConfLine> lines = new ArrayList<>();
+        config.settingsFile().ifPresent(file -> lines.addAll(ConfLines.parse(read(file),
+                "SIDECAR_SETTINGS_FILE " + file)));
+        config.settings().ifPresent(text -> lines.addAll(ConfLines.parse(text, "SIDECAR_SETTINGS")));
+        return lines;
+    }
+
+    public DesiredSettings desired() {
+        return desired;
+    }
+
+    public EnforcementState state() {
+        return state;
+    }
+
+    public SafetyPolicy policy() {
+        return policy;
+    }
+
+    /** Whether there is anything to check: settings given and the mode not off. */
+    public boolean active() {
+        return !desired.isEmpty() && state.mode() != EnforceMode.OFF;
+    }
+
+    private static SafetyPolicy policy(SidecarConfig config) {
+        double margin = config.maxmemorySafetyMargin();
+        if (!(margin >= 0 && margin <= 100)) {
+            throw new SettingsException("SIDECAR_MAXMEMORY_SAFETY_MARGIN is " + margin
+                    + "; give a percentage from 0 to 100 (default 10)");
+        }
+        return new SafetyPolicy(margin, config.allowMaxmemoryBelowUsed(), config.allowAppendonlyAtRuntime());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new SettingsException("SIDECAR_SETTINGS_FILE " + file + " cannot be read (" + e.getClass()
+                    .getSimpleName() + "); mount the file or unset SIDECAR_SETTINGS_FILE");
+        }
+    }
+
+    private void log(EnforceMode mode) {
+        if (desired.isEmpty()) {
+            LOG.info("No desired settings (SIDECAR_SETTINGS, SIDECAR_SETTINGS_FILE): monitoring only");
+            return;
+        }
+        LOG.infof("Desired settings (%s mode): %s", mode.label(), String.join(", ", desired.all().stream()
+                .map(d -> d.parameter() + " " + (d.value().isEmpty() ? "\"\"" : d.value())).toList()));
+    }
+}

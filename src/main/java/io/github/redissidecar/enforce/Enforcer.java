@@ -1,0 +1,288 @@
+package io.github.redissidecar.enforce;
+
+import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.poll.Poller;
+import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.redis.RedisLink;
+import io.github.redissidecar.settings.DesiredSettings;
+import io.github.redissidecar.settings.EnforceMode;
+import io.github.redissidecar.settings.EnforcementState;
+import io.github.redissidecar.settings.ParameterAction;
+import io.github.redissidecar.settings.RestartDetector;
+import io.github.redissidecar.settings.ServerFacts;
+import io.github.redissidecar.settings.SettingsDiff;
+import io.github.redissidecar.settings.Trigger;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps Redis's settings at the desired values. A check runs right after the first poll of every connection (so a
+ * restarted Redis gets its settings back without waiting for a tick), when a poll shows a new server life, and on
+ * the drift interval. A check is one CONFIG GET, a {@link SettingsDiff}, and CONFIG SET of what differs and is safe.
+ */
+@ApplicationScoped
+public class Enforcer {
+
+    private static final Logger LOG = Logger.getLogger(Enforcer.class);
+    private static final long LOADING_RETRY_MILLIS = 50;
+
+    private final RedisLink link;
+    private final Poller poller;
+    private final SnapshotHolder holder;
+    private final Vertx vertx;
+    private final ConfiguredSettings configured;
+    private final EnforcementState state;
+    private final ConfigCommands commands;
+    private final OnceLog onceLog = new OnceLog(LOG);
+    private final boolean rewrite;
+    private final RestartDetector detector = new RestartDetector();
+    private final Map<String, String> spellings = new ConcurrentHashMap<>();
+    private boolean checkedOnce;
+    private long checkedGeneration = -1;
+    private long setDeniedGeneration = -1;
+    private boolean readDenied;
+    private Trigger retryTrigger;
+    private long unprotectedSinceNanos = -1;
+
+    Enforcer(RedisLink link, Poller poller, SnapshotHolder holder, Vertx vertx, ConfiguredSettings configured,
+            SidecarConfig config) {
+        this.link = link;
+        this.poller = poller;
+        this.holder = holder;
+        this.vertx = vertx;
+        this.configured = configured;
+        this.state = configured.state();
+        this.commands = new ConfigCommands(link);
+        this.rewrite = config.configRewrite();
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (configured.active()) {
+            poller.onSnapshot(this::polled);
+        }
+    }
+
+    @Scheduled(every = "${sidecar.drift-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void periodic() {
+        if (configured.active() && link.connected()) {
+            holder.current().snapshot().ifPresent(snapshot -> {
+                synchronized (this) {
+                    if (checkedOnce) {
+                        check(snapshot, Trigger.DRIFT);
+                    }
+                }
+            });
+        }
+    }
+
+    private synchronized void polled(InfoSnapshot snapshot) {
+        boolean restart = detector.observe(snapshot.text("run_id").orElse(""),
+                (long) snapshot.number("uptime_in_seconds").orElse(0));
+        if (restart) {
+            state.restartDetected();
+            unprotectedSinceNanos = link.connectedAtNanos();
+            LOG.infof("Redis restarted (run_id %s); re-asserting settings", snapshot.text("run_id").orElse("?"));
+        }
+        if (!checkedOnce || restart || retryTrigger != null || link.generation() != checkedGeneration) {
+            Trigger trigger = !checkedOnce ? Trigger.STARTUP
+                    : restart ? Trigger.RESTART : retryTrigger != null ? retryTrigger : Trigger.DRIFT;
+            check(snapshot, trigger);
+        }
+    }
+
+    private void check(InfoSnapshot snapshot, Trigger trigger) {
+        checkedOnce = true;
+        checkedGeneration = link.generation();
+        retryTrigger = null;
+        DesiredSettings desired = configured.desired();
+        Map<String, String> actual;
+        try {
+            actual = commands.get(desired.parameters());
+        } catch (RedisFailure failure) {
+            readFailed(failure, trigger);
+            return;
+        }
+        readAllowed();
+        List<ParameterAction> plan = SettingsDiff.plan(desired, actual, spellings, facts(snapshot),
+                configured.policy());
+        state.checked(plan);
+        boolean allBack = true;
+        boolean anySet = false;
+        for (ParameterAction action : plan) {
+            boolean back = switch (action.kind()) {
+                case IN_SYNC -> inSync(action);
+                case SET -> mayWrite() ? apply(action, trigger) : reportOnly(action);
+                case BLOCKED -> blocked(action, trigger);
+            };
+            anySet |= action.kind() == ParameterAction.Kind.SET && back;
+            allBack &= back;
+        }
+        if (anySet) {
+            afterSets(plan, snapshot);
+        }
+        if (allBack) {
+            restored();
+        }
+    }
+
+    private static ServerFacts facts(InfoSnapshot snapshot) {
+        return new ServerFacts((long) snapshot.number("used_memory").orElse(-1),
+                snapshot.number("loading").orElse(0) == 1);
+    }
+
+    private boolean mayWrite() {
+        return state.mode() == EnforceMode.ENFORCE && setDeniedGeneration != link.generation();
+    }
+
+    private boolean inSync(ParameterAction action) {
+        onceLog.forget(action.parameter());
+        return true;
+    }
+
+    private boolean apply(ParameterAction action, Trigger trigger) {
+        String parameter = action.parameter();
+        String from = action.actual().orElse("");
+        try {
+            commands.set(parameter, action.desired().value());
+        } catch (RedisFailure failure) {
+            return setFailed(action, failure, trigger);
+        }
+        state.applied(parameter, from, action.desired().value(), trigger, Instant.now());
+        state.available(true, Optional.empty());
+        onceLog.forget(parameter);
+        onceLog.forget("unavailable");
+        LOG.infof("Set %s %s -> %s (%s%s)", parameter, show(from), show(action.desired().value()), trigger.label(),
+                action.desired().written().equals(action.desired().value()) ? ""
+                        : "; desired " + action.desired().written());
+        return true;
+    }
+
+    private boolean setFailed(ParameterAction action, RedisFailure failure, Trigger trigger) {
+        ConfigFailure kind = ConfigFailure.of(failure);
+        state.failed(action.parameter(), kind.label(), Instant.now());
+        switch (kind) {
+            case DENIED -> {
+                setDeniedGeneration = link.generation();
+                state.available(false, Optional.of("CONFIG SET not permitted: " + failure.getMessage()));
+                onceLog.warn("unavailable|set", "Cannot set Redis settings, reporting drift only: "
+                        + failure.getMessage() + ". " + ConfigFailure.FIX);
+            }
+            case LOADING -> retryWhileLoading(trigger);
+            case CONNECTION -> LOG.debugf("CONFIG SET %s interrupted: %s", action.parameter(), failure.getMessage());
+            case REJECTED -> onceLog.warn(action.parameter() + "|rejected|" + failure.getMessage(),
+                    "Redis rejected CONFIG SET " + action.parameter() + " " + show(action.desired().value()) + ": "
+                            + failure.getMessage() + " (from " + action.desired().origin() + ")");
+        }
+        return false;
+    }
+
+    private boolean reportOnly(ParameterAction action) {
+        onceLog.info(action.parameter() + "|drift|" + action.actual().orElse(""), "Drift: " + action.parameter()
+                + " is " + show(action.actual().orElse("")) + " in Redis, desired " + show(action.desired().value())
+                + " (" + (state.mode() == EnforceMode.ENFORCE ? "CONFIG SET not permitted" : "report mode")
+                + ": not changed)");
+        return false;
+    }
+
+    private boolean blocked(ParameterAction action, Trigger trigger) {
+        String reason = action.blockedReason().orElse("");
+        if (reason.equals(SettingsDiff.LOADING)) {
+            retryWhileLoading(trigger);
+        } else {
+            onceLog.warn(action.parameter() + "|" + reason, BlockedMessage.of(action, holder.current(),
+                    configured.policy()));
+        }
+        return false;
+    }
+
+    // Redis answers while it loads its dataset, but used_memory is not final yet: try again shortly.
+    private void retryWhileLoading(Trigger trigger) {
+        if (retryTrigger == null) {
+            retryTrigger = trigger;
+            vertx.setTimer(LOADING_RETRY_MILLIS, id -> vertx.executeBlocking(() -> {
+                poller.pollNow();
+                return null;
+            }, false));
+        }
+    }
+
+    private void afterSets(List<ParameterAction> plan, InfoSnapshot snapshot) {
+        learnSpellings(plan);
+        if (!rewrite) {
+            return;
+        }
+        if (snapshot.text("config_file").orElse("").isEmpty()) {
+            onceLog.info("rewrite|no-file", "CONFIG REWRITE skipped: Redis runs without a config file");
+            return;
+        }
+        try {
+            commands.rewrite();
+        } catch (RedisFailure failure) {
+            onceLog.warn("rewrite|" + failure.getMessage(), "CONFIG REWRITE failed: " + failure.getMessage());
+        }
+    }
+
+    // Redis may report a value in its own spelling (e.g. reordered flags); remember it so it is not drift.
+    private void learnSpellings(List<ParameterAction> plan) {
+        List<String> set = plan.stream().filter(a -> a.kind() == ParameterAction.Kind.SET)
+                .map(ParameterAction::parameter).toList();
+        try {
+            Map<String, String> now = commands.get(set);
+            plan.stream().filter(a -> set.contains(a.parameter())).forEach(a -> {
+                String reported = now.get(a.parameter());
+                if (reported != null && !reported.equals(a.desired().value())) {
+                    spellings.put(a.parameter(), reported);
+                }
+            });
+        } catch (RedisFailure failure) {
+            LOG.debugf("CONFIG GET after SET failed: %s", failure.getMessage());
+        }
+    }
+
+    private void readFailed(RedisFailure failure, Trigger trigger) {
+        ConfigFailure kind = ConfigFailure.of(failure);
+        if (kind == ConfigFailure.DENIED) {
+            readDenied = true;
+            state.available(false, Optional.of("CONFIG GET not permitted: " + failure.getMessage()));
+            onceLog.warn("unavailable|get", "Cannot read Redis settings, so drift is neither reported nor fixed: "
+                    + failure.getMessage() + ". " + ConfigFailure.FIX);
+        } else if (kind == ConfigFailure.LOADING) {
+            retryWhileLoading(trigger);
+        } else {
+            LOG.debugf("CONFIG GET failed: %s", failure.getMessage());
+        }
+    }
+
+    private void readAllowed() {
+        if (readDenied) {
+            readDenied = false;
+            state.available(true, Optional.empty());
+            onceLog.forget("unavailable");
+        }
+    }
+
+    private void restored() {
+        if (unprotectedSinceNanos >= 0) {
+            double seconds = (System.nanoTime() - unprotectedSinceNanos) / 1e9;
+            state.restored(seconds);
+            LOG.infof("Settings in place %.0f ms after the restarted Redis accepted the connection",
+                    seconds * 1000);
+            unprotectedSinceNanos = -1;
+        }
+    }
+
+    static String show(String value) {
+        return value.isEmpty() ? "\"\"" : value;
+    }
+}

@@ -1,0 +1,116 @@
+package io.github.redissidecar.http;
+
+import io.github.redissidecar.enforce.ConfiguredSettings;
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.memory.ContainerLimitSetting;
+import io.github.redissidecar.memory.MemoryLimits;
+import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.redis.RedisLink;
+import io.github.redissidecar.settings.EnforcementState;
+import io.github.redissidecar.settings.ParameterStatus;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * {@code GET /status}: what the sidecar sees and does, as JSON (schema in README.md). Built from the last poll and
+ * the settings state; it never talks to Redis.
+ */
+@Path("/status")
+public class StatusResource {
+
+    private final SnapshotHolder holder;
+    private final RedisLink link;
+    private final ContainerLimitSetting containerLimit;
+    private final EnforcementState enforcement;
+
+    StatusResource(SnapshotHolder holder, RedisLink link, ContainerLimitSetting containerLimit,
+            ConfiguredSettings settings) {
+        this.holder = holder;
+        this.link = link;
+        this.containerLimit = containerLimit;
+        this.enforcement = settings.state();
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String status() {
+        PollResult poll = holder.current();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("redis", redis(poll));
+        out.put("memory", memory(poll.snapshot()));
+        out.put("settings", settings());
+        return JsonText.write(out);
+    }
+
+    private Map<String, Object> redis(PollResult poll) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<InfoSnapshot> info = poll.snapshot();
+        out.put("address", link.address().toString());
+        out.put("up", poll.up());
+        out.put("error", poll.failure().map(Throwable::getMessage));
+        out.put("last_successful_poll", iso(poll.lastSuccessEpochSeconds()));
+        out.put("version", info.flatMap(s -> s.text("redis_version")));
+        out.put("run_id", info.flatMap(s -> s.text("run_id")));
+        out.put("uptime_seconds", number(info, "uptime_in_seconds"));
+        out.put("config_file", info.flatMap(s -> s.text("config_file")));
+        return out;
+    }
+
+    private Map<String, Object> memory(Optional<InfoSnapshot> info) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        long maxmemory = number(info, "maxmemory").orElse(0L);
+        long used = number(info, "used_memory").orElse(-1L);
+        MemoryLimits limits = new MemoryLimits(maxmemory, containerLimit.bytes());
+        out.put("container_limit_bytes", containerLimit.bytes());
+        out.put("maxmemory_bytes", info.isPresent() ? maxmemory : null);
+        out.put("maxmemory_policy", info.flatMap(s -> s.text("maxmemory_policy")));
+        out.put("effective_limit_bytes", limits.effective());
+        out.put("used_memory_bytes", used >= 0 ? used : null);
+        out.put("usage_ratio", used >= 0 ? limits.usageRatio(used) : null);
+        return out;
+    }
+
+    private Map<String, Object> settings() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("mode", enforcement.mode().label());
+        out.put("available", enforcement.available());
+        out.put("unavailable_reason", enforcement.unavailableReason());
+        out.put("restarts_detected", enforcement.restartsDetected());
+        out.put("last_reassert", enforcement.lastReassertEpochSeconds().isPresent()
+                ? Instant.ofEpochMilli((long) (enforcement.lastReassertEpochSeconds().getAsDouble() * 1000))
+                        .toString() : null);
+        out.put("last_restart_unprotected_seconds", enforcement.lastRestartUnprotectedSeconds());
+        out.put("parameters", enforcement.parameters().stream().map(StatusResource::parameter).toList());
+        return out;
+    }
+
+    private static Map<String, Object> parameter(ParameterStatus status) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("parameter", status.desired().parameter());
+        out.put("desired", status.desired().value());
+        out.put("written", status.desired().written());
+        out.put("origin", status.desired().origin());
+        out.put("actual", status.actual());
+        out.put("drift", status.drift());
+        out.put("last_action", status.lastAction());
+        out.put("blocked_reason", status.drift() ? status.blockedReason() : Optional.empty());
+        return out;
+    }
+
+    private static Optional<Long> number(Optional<InfoSnapshot> info, String field) {
+        return info.flatMap(s -> s.number(field).isPresent() ? Optional.of((long) s.number(field).getAsDouble())
+                : Optional.empty());
+    }
+
+    private static String iso(OptionalLong epochSeconds) {
+        return epochSeconds.isPresent() ? Instant.ofEpochSecond(epochSeconds.getAsLong()).toString() : null;
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.redissidecar.settings;
+
+import java.util.Optional;
+
+/**
+ * What a check decided for one parameter.
+ *
+ * @param actual the server's value, empty when CONFIG GET did not know the parameter
+ * @param blockedReason why a differing value is not set ({@code below_used_memory}, {@code boot_only},
+ *     {@code loading}, {@code unknown_parameter}); empty otherwise
+ */
+public record ParameterAction(DesiredSetting desired, Optional<String> actual, Kind kind,
+        Optional<String> blockedReason) {
+
+    public enum Kind {
+        IN_SYNC, SET, BLOCKED
+    }
+
+    public boolean drift() {
+        return kind != Kind.IN_SYNC;
+    }
+
+    public String parameter() {
+        return desired.parameter();
+    }
+
+    static ParameterAction inSync(DesiredSetting desired, String actual) {
+        return new ParameterAction(desired, Optional.of(actual), Kind.IN_SYNC, Optional.empty());
+    }
+
+    static ParameterAction set(DesiredSetting desired, String actual) {
+        return new ParameterAction(desired, Optional.of(actual), Kind.SET, Optional.empty());
+    }
+
+    static ParameterAction blocked(DesiredSetting desired, Optional<String> actual, String reason) {
+        return new ParameterAction(desired, actual, Kind.BLOCKED, Optional.of(reason));
+    }
+}

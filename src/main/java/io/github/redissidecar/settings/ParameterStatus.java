@@ -1,0 +1,32 @@
+package io.github.redissidecar.settings;
+
+import java.util.Optional;
+
+/**
+ * Where one desired parameter stands, for /status and the drift metrics.
+ *
+ * @param actual the server's value at the last check, empty before the first check or when unknown to Redis
+ * @param lastAction the last thing done about it, e.g. {@code set 0 -> 536870912 (restart)}
+ * @param blockedReason why a differing value is not set
+ */
+public record ParameterStatus(DesiredSetting desired, Optional<String> actual, boolean drift,
+        Optional<String> lastAction, Optional<String> blockedReason) {
+
+    static ParameterStatus unchecked(DesiredSetting desired) {
+        return new ParameterStatus(desired, Optional.empty(), false, Optional.empty(), Optional.empty());
+    }
+
+    ParameterStatus checked(ParameterAction action) {
+        return new ParameterStatus(desired, action.actual(), action.drift(), lastAction, action.blockedReason());
+    }
+
+    ParameterStatus applied(String from, String to, Trigger trigger, String at) {
+        return new ParameterStatus(desired, Optional.of(to), false,
+                Optional.of("set " + from + " -> " + to + " (" + trigger.label() + ") at " + at), Optional.empty());
+    }
+
+    ParameterStatus failed(String reason, String at) {
+        return new ParameterStatus(desired, actual, true, Optional.of("set failed: " + reason + " at " + at),
+                blockedReason);
+    }
+}

@@ -1,0 +1,88 @@
+package io.github.redissidecar.settings;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compares the desired settings with what CONFIG GET returned and decides, parameter by parameter, what to set,
+ * what is already right and what must not be touched because setting it could lose data.
+ */
+public final class SettingsDiff {
+
+    public static final String BELOW_USED_MEMORY = "below_used_memory";
+    public static final String BOOT_ONLY = "boot_only";
+    public static final String LOADING = "loading";
+    public static final String UNKNOWN_PARAMETER = "unknown_parameter";
+
+    private SettingsDiff() {
+    }
+
+    /**
+     * @param actual CONFIG GET's answer, parameter → value
+     * @param spellings Redis's own spelling of a desired value, learned after a set (e.g. a reordered flag list)
+     */
+    public static List<ParameterAction> plan(DesiredSettings desired, Map<String, String> actual,
+            Map<String, String> spellings, ServerFacts facts, SafetyPolicy policy) {
+        List<ParameterAction> out = new ArrayList<>();
+        for (DesiredSetting setting : desired.all()) {
+            out.add(decide(setting, actual.get(setting.parameter()), spellings, facts, policy));
+        }
+        return out;
+    }
+
+    private static ParameterAction decide(DesiredSetting setting, String actual, Map<String, String> spellings,
+            ServerFacts facts, SafetyPolicy policy) {
+        if (actual == null) {
+            return ParameterAction.blocked(setting, Optional.empty(), UNKNOWN_PARAMETER);
+        }
+        if (actual.equals(setting.value()) || actual.equals(spellings.get(setting.parameter()))) {
+            return ParameterAction.inSync(setting, actual);
+        }
+        Optional<String> reason = unsafe(setting, actual, facts, policy);
+        return reason.isPresent() ? ParameterAction.blocked(setting, Optional.of(actual), reason.get())
+                : ParameterAction.set(setting, actual);
+    }
+
+    private static Optional<String> unsafe(DesiredSetting setting, String actual, ServerFacts facts,
+            SafetyPolicy policy) {
+        String parameter = setting.parameter();
+        if (ParameterCatalog.BOOT_ONLY.contains(parameter)) {
+            return Optional.of(BOOT_ONLY);
+        }
+        if (parameter.equals("appendonly") && setting.value().equals("yes") && !policy.allowAppendonlyAtRuntime()) {
+            return Optional.of(BOOT_ONLY);
+        }
+        if (parameter.equals("maxmemory") && lowers(setting.value(), actual)) {
+            return maxmemoryRisk(Long.parseLong(setting.value()), facts, policy);
+        }
+        return Optional.empty();
+    }
+
+    // 0 means "no limit", so any positive value lowers it.
+    private static boolean lowers(String desired, String actual) {
+        long want = Long.parseLong(desired);
+        long have;
+        try {
+            have = Long.parseLong(actual);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        return want > 0 && (have == 0 || want < have);
+    }
+
+    private static Optional<String> maxmemoryRisk(long desired, ServerFacts facts, SafetyPolicy policy) {
+        if (policy.allowMaxmemoryBelowUsed()) {
+            return Optional.empty();
+        }
+        if (facts.loading()) {
+            return Optional.of(LOADING);
+        }
+        if (facts.usedMemory() < 0) {
+            return Optional.of(BELOW_USED_MEMORY);
+        }
+        double floor = facts.usedMemory() * (1 + policy.maxmemoryMarginPercent() / 100);
+        return desired < floor ? Optional.of(BELOW_USED_MEMORY) : Optional.empty();
+    }
+}

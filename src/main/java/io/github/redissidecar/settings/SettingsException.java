@@ -1,0 +1,13 @@
+package io.github.redissidecar.settings;
+
+/** A desired setting that cannot be used; the message names the line, the value and the fix. */
+public class SettingsException extends IllegalArgumentException {
+
+    public SettingsException(ConfLine line, String problem) {
+        super("Invalid setting in " + line.origin() + " \"" + line.text().strip() + "\": " + problem);
+    }
+
+    public SettingsException(String message) {
+        super(message);
+    }
+}

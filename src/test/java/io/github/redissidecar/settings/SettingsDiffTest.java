@@ -1,0 +1,103 @@
+package io.github.redissidecar.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.redissidecar.settings.ParameterAction.Kind;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+
+class SettingsDiffTest {
+
+    private static final long MB = 1L << 20;
+    private static final ServerFacts EMPTY = new ServerFacts(MB, false);
+
+    private static ParameterAction plan(String settings, Map<String, String> actual, ServerFacts facts,
+            SafetyPolicy policy) {
+        DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "test"), OptionalLong.empty());
+        List<ParameterAction> plan = SettingsDiff.plan(desired, actual, Map.of(), facts, policy);
+        return plan.get(0);
+    }
+
+    private static ParameterAction plan(String settings, Map<String, String> actual, ServerFacts facts) {
+        return plan(settings, actual, facts, SafetyPolicy.DEFAULT);
+    }
+
+    @Test
+    void equalValuesAreInSyncAndDifferentOnesAreSet() {
+        assertEquals(Kind.IN_SYNC, plan("maxmemory 64mb", Map.of("maxmemory", "67108864"), EMPTY).kind());
+        ParameterAction set = plan("maxmemory-policy allkeys-lru", Map.of("maxmemory-policy", "noeviction"), EMPTY);
+        assertEquals(Kind.SET, set.kind());
+        assertEquals(Optional.of("noeviction"), set.actual());
+    }
+
+    @Test
+    void onlyDifferingParametersAreSet() {
+        DesiredSettings desired = DesiredSettings.of(ConfLines.parse("maxmemory 64mb\nmaxmemory-policy "
+                + "allkeys-lru", "test"), OptionalLong.empty());
+        List<ParameterAction> plan = SettingsDiff.plan(desired, Map.of("maxmemory", "0", "maxmemory-policy",
+                "allkeys-lru"), Map.of(), EMPTY, SafetyPolicy.DEFAULT);
+        assertEquals(List.of(Kind.SET, Kind.IN_SYNC), plan.stream().map(ParameterAction::kind).toList());
+    }
+
+    @Test
+    void maxmemoryIsNotLoweredBelowUsedMemoryPlusTheMargin() {
+        ServerFacts used100 = new ServerFacts(100 * MB, false);
+        ParameterAction blocked = plan("maxmemory 64mb", Map.of("maxmemory", "0"), used100);
+        assertEquals(Kind.BLOCKED, blocked.kind());
+        assertEquals(Optional.of(SettingsDiff.BELOW_USED_MEMORY), blocked.blockedReason());
+        assertEquals(Kind.BLOCKED, plan("maxmemory 105mb", Map.of("maxmemory", "0"), used100).kind(),
+                "within the 10% margin");
+        assertEquals(Kind.SET, plan("maxmemory 111mb", Map.of("maxmemory", "0"), used100).kind());
+        assertEquals(Kind.SET, plan("maxmemory 64mb", Map.of("maxmemory", "0"), used100,
+                new SafetyPolicy(10, true, false)).kind(), "explicit opt-in");
+    }
+
+    @Test
+    void raisingMaxmemoryOrRemovingTheLimitIsAlwaysSafe() {
+        ServerFacts used100 = new ServerFacts(100 * MB, false);
+        assertEquals(Kind.SET, plan("maxmemory 0", Map.of("maxmemory", "1048576"), used100).kind());
+        assertEquals(Kind.SET, plan("maxmemory 2mb", Map.of("maxmemory", "1048576"), used100).kind());
+    }
+
+    @Test
+    void maxmemoryWaitsWhileRedisLoads() {
+        ParameterAction action = plan("maxmemory 64mb", Map.of("maxmemory", "0"), new ServerFacts(MB, true));
+        assertEquals(Optional.of(SettingsDiff.LOADING), action.blockedReason());
+    }
+
+    @Test
+    void appendonlyIsNeverTurnedOnAtRuntimeUnlessAllowed() {
+        Map<String, String> off = Map.of("appendonly", "no");
+        assertEquals(Optional.of(SettingsDiff.BOOT_ONLY), plan("appendonly yes", off, EMPTY).blockedReason());
+        assertEquals(Kind.SET, plan("appendonly yes", off, EMPTY, new SafetyPolicy(10, false, true)).kind());
+        assertEquals(Kind.SET, plan("appendonly no", Map.of("appendonly", "yes"), EMPTY).kind(),
+                "turning it off loses nothing on disk");
+    }
+
+    @Test
+    void fileLocationsAreNeverSet() {
+        for (String parameter : List.of("dir", "dbfilename", "appendfilename", "appenddirname")) {
+            ParameterAction action = plan(parameter + " x", Map.of(parameter, "y"), EMPTY,
+                    new SafetyPolicy(0, true, true));
+            assertEquals(Optional.of(SettingsDiff.BOOT_ONLY), action.blockedReason(), parameter);
+        }
+    }
+
+    @Test
+    void aParameterRedisDoesNotKnowIsReported() {
+        ParameterAction action = plan("no-such-thing 1", Map.of(), EMPTY);
+        assertEquals(Optional.of(SettingsDiff.UNKNOWN_PARAMETER), action.blockedReason());
+        assertEquals(Optional.empty(), action.actual());
+    }
+
+    @Test
+    void redisOwnSpellingOfAValueIsNotDrift() {
+        DesiredSettings desired = DesiredSettings.of(ConfLines.parse("notify-keyspace-events Ex", "t"),
+                OptionalLong.empty());
+        assertEquals(Kind.IN_SYNC, SettingsDiff.plan(desired, Map.of("notify-keyspace-events", "xE"),
+                Map.of("notify-keyspace-events", "xE"), EMPTY, SafetyPolicy.DEFAULT).get(0).kind());
+    }
+}
