@@ -134,5 +134,13 @@ public interface SidecarConfig {
         /** This process's cgroup membership file, read by {@code container-memory-limit=auto}. */
         @WithDefault("/proc/self/cgroup")
         Path procSelfCgroup();
+
+        /** The kernel's vm.overcommit_memory (Redis wants 1 so that fork for BGSAVE cannot fail). */
+        @WithDefault("/proc/sys/vm/overcommit_memory")
+        Path overcommitMemoryFile();
+
+        /** The kernel's transparent hugepage mode (Redis wants it not {@code always}: latency and memory). */
+        @WithDefault("/sys/kernel/mm/transparent_hugepage/enabled")
+        Path transparentHugepageFile();
     }
 }

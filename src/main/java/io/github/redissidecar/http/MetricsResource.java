@@ -1,6 +1,7 @@
 package io.github.redissidecar.http;
 
 import io.github.redissidecar.enforce.ConfiguredSettings;
+import io.github.redissidecar.host.HostChecks;
 import io.github.redissidecar.metrics.PrometheusText;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.settings.EnforcementState;
@@ -18,10 +19,13 @@ public class MetricsResource {
 
     private final SnapshotHolder holder;
     private final EnforcementState enforcement;
+    private final HostChecks host;
     private final PrometheusMeterRegistry registry;
 
-    MetricsResource(SnapshotHolder holder, ConfiguredSettings settings, PrometheusMeterRegistry registry) {
+    MetricsResource(SnapshotHolder holder, ConfiguredSettings settings, HostChecks host,
+            PrometheusMeterRegistry registry) {
         this.holder = holder;
+        this.host = host;
         this.enforcement = settings.state();
         this.registry = registry;
     }
@@ -29,6 +33,7 @@ public class MetricsResource {
     @GET
     @Produces(PrometheusText.CONTENT_TYPE)
     public String metrics() {
-        return holder.current().page() + PrometheusText.write(enforcement.families()) + registry.scrape();
+        return holder.current().page() + PrometheusText.write(enforcement.families()) + host.page()
+                + registry.scrape();
     }
 }

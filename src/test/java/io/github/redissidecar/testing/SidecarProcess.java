@@ -39,6 +39,10 @@ public final class SidecarProcess implements AutoCloseable {
         return new SidecarProcess(pb.start(), output, port);
     }
 
+    public int port() {
+        return port;
+    }
+
     public Process process() {
         return process;
     }
