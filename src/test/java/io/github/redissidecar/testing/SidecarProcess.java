@@ -29,14 +29,32 @@ public final class SidecarProcess implements AutoCloseable {
 
     /** Starts the jar with {@code env} on a free HTTP port. */
     public static SidecarProcess start(Map<String, String> env) throws IOException {
+        return start(env, List.of());
+    }
+
+    /** Starts the jar with {@code env} and JVM options on a free HTTP port. */
+    public static SidecarProcess start(Map<String, String> env, List<String> jvmOptions) throws IOException {
         int port = RedisServer.freePort();
         Path output = Files.createTempFile("sidecar", ".log");
-        ProcessBuilder pb = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()))
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        List<String> command = new java.util.ArrayList<>();
+        command.add(java());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", JAR.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().putAll(env);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return new SidecarProcess(pb.start(), output, port);
+    }
+
+    /** Runs {@code java -jar quarkus-run.jar healthcheck} against this sidecar's port; returns the exit code. */
+    public int healthcheck() throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(java(), "-jar", JAR.toString(), "healthcheck");
+        pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public int port() {

@@ -1,0 +1,171 @@
+package io.github.redissidecar.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import io.github.redissidecar.settings.ConfLines;
+import io.github.redissidecar.settings.DesiredSettings;
+import io.github.redissidecar.testing.Command;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
+
+/** The Helm chart, linted and rendered by helm itself (helm-java), for the defaults and each toggle. */
+class HelmChartTest {
+
+    private static final Path CHART = Path.of("helm/redis-memory-sidecar");
+    private static final Map<String, Map<String, Object>> TOGGLES = Map.of(
+            "defaults", Map.of(),
+            "no-persistence", Map.of("redis.persistence.enabled", false),
+            "auth", Map.of("redis.auth.enabled", true, "redis.auth.existingSecret", "redis-secret"),
+            "service-monitor", Map.of("metrics.serviceMonitor.enabled", true,
+                    "metrics.serviceMonitor.labels.release", "kube-prometheus-stack"),
+            "prometheus-rule", Map.of("metrics.prometheusRule.enabled", true,
+                    "metrics.prometheusRule.additionalLabels.release", "kube-prometheus-stack"),
+            "report-mode", Map.of("sidecar.mode", "report"));
+
+    @Test
+    void lintsStrictly() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+        assertFalse(result.isFailed(), String.join("\n", result.getMessages()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"defaults", "no-persistence", "auth", "service-monitor", "prometheus-rule",
+        "report-mode"})
+    void rendersValidKubernetesObjects(String toggle) throws Exception {
+        String manifests = render(TOGGLES.get(toggle));
+        Path file = Files.createTempFile("helm-" + toggle, ".yaml");
+        Files.writeString(file, manifests);
+        Command.Result validation = NodeTools.run("node", "tools/validate-manifests.mjs", file.toString());
+        assertEquals(0, validation.exitCode(), validation.output());
+        assertTrue(validation.output().contains("valid apps/v1/StatefulSet"), validation.output());
+    }
+
+    @Test
+    void theSidecarGetsRedisMemoryLimitThroughTheDownwardApiAndPortsAgree() {
+        List<Map<String, Object>> docs = documents(render(Map.of()));
+        Map<String, Object> pod = get(find(docs, "StatefulSet"), "spec", "template", "spec");
+        Map<String, Object> sidecar = container(pod, "sidecar");
+        Map<String, Object> limitEnv = env(sidecar, "SIDECAR_CONTAINER_MEMORY_LIMIT");
+        Map<String, Object> ref = get(limitEnv, "valueFrom", "resourceFieldRef");
+        assertEquals("redis", ref.get("containerName"));
+        assertEquals("limits.memory", ref.get("resource"));
+        assertNotNull(get(container(pod, "redis"), "resources", "limits").get("memory"));
+
+        Object port = ((List<Map<String, Object>>) sidecar.get("ports")).get(0).get("containerPort");
+        assertEquals("9121", String.valueOf(port));
+        assertEquals("9121", String.valueOf(env(sidecar, "QUARKUS_HTTP_PORT").get("value")));
+        Map<String, Object> metricsService = docs.stream().filter(d -> "Service".equals(d.get("kind"))
+                && String.valueOf(get(d, "metadata").get("name")).endsWith("-metrics")).findFirst().orElseThrow();
+        Map<String, Object> servicePort = ((List<Map<String, Object>>) get(metricsService, "spec").get("ports")).get(0);
+        assertEquals("http-metrics", servicePort.get("targetPort"));
+        assertEquals("/q/health/live", get(sidecar, "livenessProbe", "httpGet").get("path"));
+        assertEquals("/q/health/ready", get(sidecar, "readinessProbe", "httpGet").get("path"));
+        assertEquals("redis://127.0.0.1:6379", env(sidecar, "REDIS_ADDR").get("value"));
+    }
+
+    @Test
+    void containersAreLockedDownAndTheSettingsParse() {
+        List<Map<String, Object>> docs = documents(render(Map.of()));
+        Map<String, Object> template = get(find(docs, "StatefulSet"), "spec", "template");
+        assertTrue(String.valueOf(get(template, "metadata", "annotations").get("checksum/settings")).matches(
+                "[0-9a-f]{64}"));
+        Map<String, Object> pod = get(template, "spec");
+        assertEquals(true, get(pod, "securityContext").get("runAsNonRoot"));
+        for (String name : List.of("redis", "sidecar")) {
+            Map<String, Object> security = get(container(pod, name), "securityContext");
+            assertEquals(true, security.get("readOnlyRootFilesystem"), name);
+            assertEquals(false, security.get("allowPrivilegeEscalation"), name);
+            assertEquals(List.of("ALL"), get(security, "capabilities").get("drop"), name);
+        }
+        String settings = String.valueOf(get(find(docs, "ConfigMap"), "data").get("settings.conf"));
+        DesiredSettings parsed = DesiredSettings.of(ConfLines.parse(settings, "values.yaml"),
+                OptionalLong.of(512L << 20));
+        assertEquals(List.of("maxmemory", "maxmemory-policy"), parsed.parameters());
+    }
+
+    @Test
+    void authComesFromTheExistingSecretOnly() {
+        String manifests = render(TOGGLES.get("auth"));
+        Map<String, Object> pod = get(find(documents(manifests), "StatefulSet"), "spec", "template", "spec");
+        Map<String, Object> secretRef = get(env(container(pod, "sidecar"), "REDIS_PASSWORD"), "valueFrom",
+                "secretKeyRef");
+        assertEquals("redis-secret", secretRef.get("name"));
+        assertFalse(manifests.contains("kind: Secret"), "the chart must not create or hold the password");
+    }
+
+    @Test
+    void thePrometheusRuleIsTheCanonicalRulesFileUnchanged() throws Exception {
+        String canonical = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"));
+        assertEquals(canonical, Files.readString(CHART.resolve("files/redis-sidecar.rules.yml")),
+                "helm/redis-memory-sidecar/files/redis-sidecar.rules.yml differs from alerting/redis-sidecar.rules.yml;"
+                        + " copy it again");
+        Map<String, Object> rule = find(documents(render(TOGGLES.get("prometheus-rule"))), "PrometheusRule");
+        Map<String, Object> expected = new Yaml().load(canonical);
+        assertEquals(expected, get(rule, "spec"));
+        assertEquals("kube-prometheus-stack", get(rule, "metadata", "labels").get("release"));
+    }
+
+    @Test
+    void composeUsesTheSameCanonicalFile() throws Exception {
+        assertTrue(Files.readString(Path.of("compose.yaml")).contains("./alerting/redis-sidecar.rules.yml:"));
+    }
+
+    private static String render(Map<String, Object> values) {
+        TemplateCommand template = new Helm(CHART).template().withName("cache").withNamespace("redis");
+        values.forEach(template::set);
+        return template.call();
+    }
+
+    private static List<Map<String, Object>> documents(String manifests) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(manifests)) {
+            if (doc != null) {
+                out.add(cast(doc));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind));
+    }
+
+    private static Map<String, Object> container(Map<String, Object> pod, String name) {
+        return ((List<Map<String, Object>>) pod.get("containers")).stream().filter(c -> name.equals(c.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no container " + name));
+    }
+
+    private static Map<String, Object> env(Map<String, Object> container, String name) {
+        return ((List<Map<String, Object>>) container.get("env")).stream().filter(e -> name.equals(e.get("name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no env " + name));
+    }
+
+    private static Map<String, Object> get(Map<String, Object> map, String... path) {
+        Map<String, Object> current = map;
+        for (String key : path) {
+            current = cast(current.get(key));
+            assertNotNull(current, "missing " + key);
+        }
+        return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+}
