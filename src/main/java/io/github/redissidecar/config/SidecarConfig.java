@@ -59,6 +59,26 @@ public interface SidecarConfig {
     @WithDefault("false")
     boolean configRewrite();
 
+    Http http();
+
+    /** Optional protection of /metrics and /status. Health endpoints stay open for probes. */
+    interface Http {
+        /** Require {@code Authorization: Bearer <token>} (Prometheus: {@code authorization.credentials_file}). */
+        Optional<String> bearerToken();
+
+        /** File holding the bearer token (a mounted Secret); read at startup. Wins over the token. */
+        Optional<Path> bearerTokenFile();
+
+        /** Require HTTP basic auth with this user (and {@code basic-auth-password}). */
+        Optional<String> basicAuthUser();
+
+        /** The basic auth password. Never logged. */
+        Optional<String> basicAuthPassword();
+
+        /** File holding the basic auth password; read at startup. Wins over the password. */
+        Optional<Path> basicAuthPasswordFile();
+    }
+
     interface Redis {
         /** {@code redis://host:port}, {@code rediss://host:port} (TLS) or {@code unix:///path/to/redis.sock}. */
         @WithDefault("redis://localhost:6379")

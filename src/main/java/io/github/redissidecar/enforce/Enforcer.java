@@ -10,6 +10,7 @@ import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterAction;
+import io.github.redissidecar.settings.ParameterCatalog;
 import io.github.redissidecar.settings.RestartDetector;
 import io.github.redissidecar.settings.ServerFacts;
 import io.github.redissidecar.settings.SettingsDiff;
@@ -241,8 +242,15 @@ public class Enforcer {
             Map<String, String> now = commands.get(set);
             plan.stream().filter(a -> set.contains(a.parameter())).forEach(a -> {
                 String reported = now.get(a.parameter());
-                if (reported != null && !reported.equals(a.desired().value())) {
+                if (reported == null || reported.equals(a.desired().value())) {
+                    return;
+                }
+                if (ParameterCatalog.sameUpToSpelling(a.desired().value(), reported)) {
                     spellings.put(a.parameter(), reported);
+                } else {
+                    onceLog.info(a.parameter() + "|spelling|" + reported, "Redis reports " + a.parameter() + " as "
+                            + show(reported) + " right after it was set to " + show(a.desired().value())
+                            + "; write it that way in the settings, or it is set again at every check");
                 }
             });
         } catch (RedisFailure failure) {

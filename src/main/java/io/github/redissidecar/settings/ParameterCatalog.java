@@ -76,6 +76,20 @@ public final class ParameterCatalog {
         return lower.equals("yes") || lower.equals("no") ? lower : value;
     }
 
+    /**
+     * Whether Redis's report of a value is the same value spelled another way: the same characters, ignoring
+     * case, order and blanks ({@code notify-keyspace-events Ex} is reported as {@code xE}). A different value
+     * typed by hand in between never passes, so it cannot be mistaken for a spelling.
+     */
+    public static boolean sameUpToSpelling(String desired, String reported) {
+        return letters(desired).equals(letters(reported));
+    }
+
+    private static String letters(String value) {
+        return value.toLowerCase(Locale.ROOT).chars().filter(c -> !Character.isWhitespace(c)).sorted()
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
     static long size(ConfLine line, String value) {
         return ByteSize.parse(value).orElseThrow(() -> new SettingsException(line, "\"" + value
                 + "\" is not a size; write bytes or a size with a redis.conf unit, e.g. 536870912, 512mb, 1.5gb"

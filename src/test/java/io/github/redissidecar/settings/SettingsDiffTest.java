@@ -94,6 +94,14 @@ class SettingsDiffTest {
     }
 
     @Test
+    void aSpellingIsTheSameCharactersAndNeverAnotherValue() {
+        assertEquals(true, ParameterCatalog.sameUpToSpelling("Ex", "xE"));
+        assertEquals(true, ParameterCatalog.sameUpToSpelling("3600 1  300 100", "3600 1 300 100"));
+        assertEquals(false, ParameterCatalog.sameUpToSpelling("67108864", "0"), "a hand-typed change in between");
+        assertEquals(false, ParameterCatalog.sameUpToSpelling("Ex", "Exg"));
+    }
+
+    @Test
     void redisOwnSpellingOfAValueIsNotDrift() {
         DesiredSettings desired = DesiredSettings.of(ConfLines.parse("notify-keyspace-events Ex", "t"),
                 OptionalLong.empty());
