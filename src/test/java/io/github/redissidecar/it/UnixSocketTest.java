@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "args", value = "--unixsocket|{dir}/redis.sock|--unixsocketperm|700"),
-    @ResourceArg(name = "sidecar.redis.address", value = "unix://{dir}/redis.sock")})
+    @ResourceArg(name = "sidecar.redis.address", value = "unix://{dir}/redis.sock"),
+    @ResourceArg(name = "quarkus.vertx.prefer-native-transport", value = "true")})
 class UnixSocketTest {
 
     @Test

@@ -23,7 +23,8 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public void init(Map<String, String> initArgs) {
         initArgs.forEach((k, v) -> {
-            if (k.startsWith("sidecar.") || k.equals("password-file-content") || k.equals("settings-file-content")) {
+            if (k.startsWith("sidecar.") || k.startsWith("quarkus.") || k.equals("password-file-content")
+                    || k.equals("settings-file-content")) {
                 sidecarConfig.put(k, v);
             }
         });

@@ -1,0 +1,40 @@
+package io.github.redissidecar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.redissidecar.testing.Eventually;
+import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.RedisServerResource;
+import io.github.redissidecar.testing.Scrape;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The documented minimal ACL, and nothing else, is enough for everything: polling, CLIENT SETNAME, settings. */
+@QuarkusTest
+@WithTestResource(value = RedisServerResource.class, initArgs = {
+    @ResourceArg(name = "args", value = "--user\nsidecar\non\n>sidecar-pw\n-@all\n+ping\n+info\n+client|setname"
+            + "\n+config|get\n+config|set"),
+    @ResourceArg(name = "sidecar.redis.user", value = "sidecar"),
+    @ResourceArg(name = "sidecar.redis.password", value = "sidecar-pw"),
+    @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-policy allkeys-lru")})
+class MinimalAclTest {
+
+    @InjectRedis
+    RedisServer redis;
+
+    @Test
+    void fullFunctionWithTheMinimalAcl() throws Exception {
+        Scrape s = Scrape.awaitUpWithoutAuthErrors();
+        Eventually.within(Duration.ofSeconds(10), "settings applied",
+                () -> "67108864".equals(redis.config("maxmemory")));
+        s = Scrape.await(x -> x.has("redis_sidecar_enforcement_available"), Duration.ofSeconds(5));
+        assertEquals(1, s.get("redis_sidecar_enforcement_available"));
+        assertEquals(0, s.get("redis_sidecar_poll_errors_total{reason=\"permission\",}"));
+        assertEquals(1, redis.call("CLIENT", "LIST").lines().filter(l -> l.contains("name=redis-memory-sidecar")
+                && l.contains("user=sidecar")).count(), "named, as the ACL user");
+    }
+}
