@@ -36,7 +36,7 @@ class LoadingTest {
     void noKeyIsLostWhenRedisRestartsWithALargeDataset() throws Exception {
         Scrape.await(s -> s.has(BELOW_USED), Duration.ofSeconds(10));
         redis.call("SAVE");
-        redis.restart(); // returns as soon as Redis answers, LOADING included
+        redis.restart(); // returns once the dataset is loaded
         Scrape after = Scrape.await(s -> s.get("redis_sidecar_restarts_detected_total") >= 1 && s.has(BELOW_USED),
                 Duration.ofSeconds(20));
         Thread.sleep(1_500);

@@ -156,7 +156,8 @@ public final class RedisServer implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("Redis error")) {
+                if (e.getMessage() != null && e.getMessage().startsWith("Redis error")
+                        && !e.getMessage().contains("LOADING")) {
                     return; // It answered: ready, just not for our (default) user.
                 }
                 sleep(5);

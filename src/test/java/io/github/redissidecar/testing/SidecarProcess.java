@@ -57,6 +57,30 @@ public final class SidecarProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
+    /** The JVM's live thread count, from /proc. */
+    public int threads() throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
+                .filter(l -> l.startsWith("Threads:")).mapToInt(l -> Integer.parseInt(l.substring(8).strip()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The value of one unlabelled series on /metrics, e.g. {@code redis_up}. */
+    public double metric(String series) throws Exception {
+        String text = get("/metrics");
+        for (String line : text.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1));
+            }
+        }
+        throw new AssertionError("no " + series + " in:\n" + text);
+    }
+
+    /** GET on the sidecar's HTTP port; the body. */
+    public String get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     public int port() {
         return port;
     }
