@@ -2,6 +2,7 @@ package io.github.redissidecar.enforce;
 
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.poll.PeriodicTask;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisFailure;
@@ -16,10 +17,10 @@ import io.github.redissidecar.settings.ServerFacts;
 import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public class Enforcer {
     private final ConfigCommands commands;
     private final OnceLog onceLog = new OnceLog(LOG);
     private final boolean rewrite;
+    private final Duration driftInterval;
     private final RestartDetector detector = new RestartDetector();
     private final Map<String, String> spellings = new ConcurrentHashMap<>();
     private boolean checkedOnce;
@@ -66,16 +68,17 @@ public class Enforcer {
         this.state = configured.state();
         this.commands = new ConfigCommands(link);
         this.rewrite = config.configRewrite();
+        this.driftInterval = config.driftCheckInterval();
     }
 
     void start(@Observes StartupEvent event) {
         if (configured.active()) {
             poller.onSnapshot(this::polled);
+            PeriodicTask.start(vertx, driftInterval, driftInterval, this::periodic);
         }
     }
 
-    @Scheduled(every = "${sidecar.drift-check-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void periodic() {
+    private void periodic() {
         if (configured.active() && link.connected()) {
             holder.current().snapshot().ifPresent(snapshot -> {
                 synchronized (this) {

@@ -3,7 +3,9 @@ package io.github.redissidecar.host;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.metrics.PrometheusText;
 import io.quarkus.runtime.Startup;
-import io.quarkus.scheduler.Scheduled;
+import io.github.redissidecar.poll.PeriodicTask;
+import io.vertx.core.Vertx;
+import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,20 +27,16 @@ public class HostChecks {
     private final Path hugepageFile;
     private volatile String page = "";
 
-    HostChecks(SidecarConfig config) {
+    HostChecks(SidecarConfig config, Vertx vertx) {
         this.overcommitFile = config.host().overcommitMemoryFile();
         this.hugepageFile = config.host().transparentHugepageFile();
         logAdvice(refresh());
+        PeriodicTask.start(vertx, Duration.ofMinutes(1), Duration.ofMinutes(1), this::refresh);
     }
 
     /** The host series in the Prometheus text format. */
     public String page() {
         return page;
-    }
-
-    @Scheduled(every = "60s", delayed = "60s")
-    void tick() {
-        refresh();
     }
 
     private HostFacts refresh() {

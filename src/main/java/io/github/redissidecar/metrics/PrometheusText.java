@@ -32,7 +32,7 @@ public final class PrometheusText {
         out.append("# HELP ").append(family.name()).append(' ').append(escapeHelp(family.help())).append('\n');
         out.append("# TYPE ").append(family.name()).append(' ').append(family.type().text()).append('\n');
         for (Sample sample : family.samples()) {
-            out.append(family.name());
+            out.append(family.name()).append(sample.suffix());
             writeLabels(out, sample.labels());
             out.append(' ').append(formatValue(sample.value())).append('\n');
         }

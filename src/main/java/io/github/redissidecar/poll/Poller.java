@@ -6,21 +6,17 @@ import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.redis.RedisLink;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import io.github.redissidecar.metrics.PollStats;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -41,30 +37,24 @@ public class Poller {
     private final Vertx vertx;
     private final List<String> sections;
     private final ReentrantLock running = new ReentrantLock();
-    private final Timer duration;
-    private final Map<FailureReason, Counter> errors = new EnumMap<>(FailureReason.class);
+    private final PollStats stats = new PollStats(Arrays.stream(FailureReason.values()).map(FailureReason::label)
+            .toList());
     private final List<Consumer<InfoSnapshot>> listeners = new CopyOnWriteArrayList<>();
     private final long connectWaitMillis;
+    private final Duration interval;
     // Redis < 7 rejects INFO with several sections; we learn that once per connection and fall back.
     private volatile boolean multiSection = true;
 
-    Poller(RedisLink link, SnapshotHolder holder, Vertx vertx, SidecarConfig config, MeterRegistry registry) {
+    Poller(RedisLink link, SnapshotHolder holder, Vertx vertx, SidecarConfig config) {
         this.link = link;
         this.holder = holder;
         this.vertx = vertx;
         this.sections = sections(config.poll());
         this.connectWaitMillis = config.redis().commandTimeout().multipliedBy(2).toMillis();
-        if (config.poll().interval().compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is "
-                    + config.poll().interval() + "; the scheduler's resolution is one second: use 1s or more.");
-        }
-        this.duration = Timer.builder("redis_sidecar_poll_duration")
-                .description("Time one poll of Redis took, INFO round trip and parsing included.")
-                .register(registry);
-        for (FailureReason reason : FailureReason.values()) {
-            errors.put(reason, Counter.builder("redis_sidecar_poll_errors")
-                    .description("Failed polls by reason (connect, auth, timeout, tls, permission, protocol).")
-                    .tag("reason", reason.label()).register(registry));
+        this.interval = config.poll().interval();
+        if (interval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is " + interval
+                    + "; use 100ms or more (INFO every 100 ms already costs Redis ten times the default).");
         }
     }
 
@@ -80,6 +70,7 @@ public class Poller {
     }
 
     void start(@Observes StartupEvent event) {
+        PeriodicTask.start(vertx, interval, interval, this::pollNow);
         link.onConnect(() -> {
             multiSection = true;
             vertx.executeBlocking(() -> {
@@ -89,15 +80,16 @@ public class Poller {
         });
     }
 
+    /** The poll meters, for /metrics. */
+    public PollStats stats() {
+        return stats;
+    }
+
     /** Runs {@code listener} on the polling thread after every successful poll, before the next one starts. */
     public void onSnapshot(Consumer<InfoSnapshot> listener) {
         listeners.add(listener);
     }
 
-    @Scheduled(every = "${sidecar.poll.interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        pollNow();
-    }
 
     /** Polls unless a poll is already running. */
     public void pollNow() {
@@ -116,7 +108,7 @@ public class Poller {
 
     private void pollLocked() {
         try {
-            InfoSnapshot snapshot = duration.record(this::pollOnce);
+            InfoSnapshot snapshot = pollOnce();
             if (snapshot != null) {
                 listeners.forEach(l -> l.accept(snapshot));
             }
@@ -130,12 +122,15 @@ public class Poller {
         if (!link.connected() && !link.attempted()) {
             return null; // Startup: the first connection attempt has not finished, so there is nothing to report.
         }
+        long start = System.nanoTime();
         try {
             InfoSnapshot snapshot = read();
+            stats.polled(System.nanoTime() - start);
             holder.success(snapshot, link.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
             return snapshot;
         } catch (RedisFailure failure) {
-            errors.get(failure.reason()).increment();
+            stats.polled(System.nanoTime() - start);
+            stats.failed(failure.reason().label());
             holder.failure(failure);
             return null;
         }

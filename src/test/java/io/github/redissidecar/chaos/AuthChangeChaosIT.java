@@ -27,7 +27,7 @@ class AuthChangeChaosIT {
             redis.call("CONFIG", "SET", "requirepass", "second-pw");
             redis.password("second-pw");
             killSidecarConnection(redis); // Redis keeps authenticated connections; a reconnect meets the new password
-            sidecar.awaitMetrics(t -> t.contains("redis_up 0\n") && !t.contains("{reason=\"auth\",} 0.0"),
+            sidecar.awaitMetrics(t -> t.contains("redis_up 0\n") && !t.contains("{reason=\"auth\"} 0\n"),
                     "auth errors");
             Thread.sleep(2_000);
             Files.writeString(passwordFile, "second-pw");
@@ -45,7 +45,7 @@ class AuthChangeChaosIT {
                     "REDIS_USER", "monitor", "REDIS_PASSWORD", "monitor-pw"))) {
                 sidecar.awaitMetrics("redis_up 1");
                 redis.call("ACL", "DELUSER", "monitor"); // Redis disconnects the user's clients
-                sidecar.awaitMetrics(t -> t.contains("redis_up 0\n") && !t.contains("{reason=\"auth\",} 0.0"),
+                sidecar.awaitMetrics(t -> t.contains("redis_up 0\n") && !t.contains("{reason=\"auth\"} 0\n"),
                         "auth errors");
                 Thread.sleep(2_000);
                 redis.call("ACL", "SETUSER", "monitor", "on", ">monitor-pw", "~*", "+@all");

@@ -44,6 +44,6 @@ class LoadingTest {
         assertEquals("0", redis.config("maxmemory"));
         assertEquals("allkeys-lru", redis.config("maxmemory-policy"));
         System.out.println("polls refused while loading: "
-                + after.get("redis_sidecar_poll_errors_total{reason=\"loading\",}"));
+                + after.get("redis_sidecar_poll_errors_total{reason=\"loading\"}"));
     }
 }

@@ -100,7 +100,7 @@ class MetricsEndToEndTest {
         long after = (long) info().number("total_connections_received").orElseThrow();
         // Our own INFO calls open one connection each; the sidecar opened none.
         assertEquals(before + 1, after);
-        assertEquals(0.0, Scrape.now().get("redis_sidecar_poll_errors_total{reason=\"connect\",}"),
+        assertEquals(0.0, Scrape.now().get("redis_sidecar_poll_errors_total{reason=\"connect\"}"),
                 "starting next to a healthy Redis counts no error");
         String clients = redis.call("CLIENT", "LIST");
         assertEquals(1, clients.lines().filter(l -> l.contains("name=redis-memory-sidecar")).count(), clients);

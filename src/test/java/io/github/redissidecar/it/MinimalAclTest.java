@@ -33,7 +33,7 @@ class MinimalAclTest {
                 () -> "67108864".equals(redis.config("maxmemory")));
         s = Scrape.await(x -> x.has("redis_sidecar_enforcement_available"), Duration.ofSeconds(5));
         assertEquals(1, s.get("redis_sidecar_enforcement_available"));
-        assertEquals(0, s.get("redis_sidecar_poll_errors_total{reason=\"permission\",}"));
+        assertEquals(0, s.get("redis_sidecar_poll_errors_total{reason=\"permission\"}"));
         assertEquals(1, redis.call("CLIENT", "LIST").lines().filter(l -> l.contains("name=redis-memory-sidecar")
                 && l.contains("user=sidecar")).count(), "named, as the ACL user");
     }

@@ -35,7 +35,7 @@ class RedisRestartTest {
         assertFalse(down.has("redis_memory_used_bytes"), "no frozen stale values while Redis is down");
         assertFalse(down.text().contains("redis_instance_info"));
         assertTrue(down.has("redis_sidecar_last_successful_poll_timestamp_seconds"));
-        assertTrue(down.get("redis_sidecar_poll_errors_total{reason=\"connect\",}") >= 1, down.text());
+        assertTrue(down.get("redis_sidecar_poll_errors_total{reason=\"connect\"}") >= 1, down.text());
         assertTrue(scrapeNanos < 1_000_000_000L, "/metrics answers at once while Redis is down");
 
         redis.start();

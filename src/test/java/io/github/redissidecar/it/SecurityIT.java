@@ -74,8 +74,8 @@ class SecurityIT {
     private static List<String> runFailingThenFixed(Map<String, String> env, Path passwordFile, String right,
             Path scratch) throws Exception {
         try (SidecarProcess sidecar = start(env, scratch)) {
-            String failing = sidecar.awaitMetrics(t -> t.contains("redis_sidecar_poll_errors_total{reason=\"auth\",} "
-                    ) && !t.contains("{reason=\"auth\",} 0.0"), "auth errors");
+            String failing = sidecar.awaitMetrics(t -> t.contains("redis_sidecar_poll_errors_total{reason=\"auth\"} "
+                    ) && !t.contains("{reason=\"auth\"} 0\n"), "auth errors");
             String failingStatus = get(sidecar, "/status");
             assertTrue(failingStatus.contains("\"up\":false"), failingStatus);
             Files.writeString(passwordFile, right);

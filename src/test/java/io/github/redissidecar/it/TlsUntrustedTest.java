@@ -21,7 +21,7 @@ class TlsUntrustedTest {
 
     @Test
     void refusesTheServer() {
-        Scrape s = Scrape.await(x -> x.get("redis_sidecar_poll_errors_total{reason=\"tls\",}") >= 1,
+        Scrape s = Scrape.await(x -> x.get("redis_sidecar_poll_errors_total{reason=\"tls\"}") >= 1,
                 Duration.ofSeconds(10));
         assertEquals(0.0, s.get("redis_up"));
     }

@@ -25,7 +25,7 @@ class WrongPasswordTest {
 
     @Test
     void authFailureIsVisibleAndThePasswordIsNot() throws Exception {
-        Scrape s = Scrape.await(x -> x.get("redis_sidecar_poll_errors_total{reason=\"auth\",}") >= 1,
+        Scrape s = Scrape.await(x -> x.get("redis_sidecar_poll_errors_total{reason=\"auth\"}") >= 1,
                 Duration.ofSeconds(10));
         assertEquals(0.0, s.get("redis_up"));
         assertFalse(s.text().contains(SECRET));

@@ -43,7 +43,7 @@ public final class Scrape {
     /** Waits until polls succeed, and checks that none failed to authenticate on the way. */
     public static Scrape awaitUpWithoutAuthErrors() {
         Scrape s = await(x -> x.get("redis_up") == 1, Duration.ofSeconds(10));
-        if (s.get("redis_sidecar_poll_errors_total{reason=\"auth\",}") != 0) {
+        if (s.get("redis_sidecar_poll_errors_total{reason=\"auth\"}") != 0) {
             throw new AssertionError("auth errors while polling:\n" + s.text);
         }
         return s;

@@ -9,10 +9,7 @@ import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisLink;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,15 +20,15 @@ import java.util.OptionalLong;
  * {@code GET /status}: what the sidecar sees and does, as JSON (schema in README.md). Built from the last poll and
  * the settings state; it never talks to Redis.
  */
-@Path("/status")
-public class StatusResource {
+@ApplicationScoped
+public class StatusEndpoint {
 
     private final SnapshotHolder holder;
     private final RedisLink link;
     private final ContainerLimitSetting containerLimit;
     private final EnforcementState enforcement;
 
-    StatusResource(SnapshotHolder holder, RedisLink link, ContainerLimitSetting containerLimit,
+    StatusEndpoint(SnapshotHolder holder, RedisLink link, ContainerLimitSetting containerLimit,
             ConfiguredSettings settings) {
         this.holder = holder;
         this.link = link;
@@ -39,9 +36,7 @@ public class StatusResource {
         this.enforcement = settings.state();
     }
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public String status() {
+    public String json() {
         PollResult poll = holder.current();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("redis", redis(poll));
@@ -88,7 +83,7 @@ public class StatusResource {
                 ? Instant.ofEpochMilli((long) (enforcement.lastReassertEpochSeconds().getAsDouble() * 1000))
                         .toString() : null);
         out.put("last_restart_unprotected_seconds", enforcement.lastRestartUnprotectedSeconds());
-        out.put("parameters", enforcement.parameters().stream().map(StatusResource::parameter).toList());
+        out.put("parameters", enforcement.parameters().stream().map(StatusEndpoint::parameter).toList());
         return out;
     }
 
