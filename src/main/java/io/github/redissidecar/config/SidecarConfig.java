@@ -143,6 +143,13 @@ public interface SidecarConfig {
         /** Read INFO errorstats (redis_errors_total). */
         @WithDefault("true")
         boolean errorstats();
+
+        /**
+         * Read commandstats and errorstats every this many polls (1 = every poll). They cost Redis as much as the
+         * other sections together and Prometheus reads them at scrape cadence; 15 polls at 1s is a 15s scrape.
+         */
+        @WithDefault("15")
+        int commandstatsEvery();
     }
 
     /** Files the sidecar reads about its host; configurable so tests can point at fixtures. */

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.OptionalDouble;
 
 /**
@@ -46,6 +47,20 @@ public final class InfoSnapshot {
         f.putAll(other.fields);
         Map<String, String> s = new LinkedHashMap<>(sections);
         s.putAll(other.sections);
+        return new InfoSnapshot(f, s);
+    }
+
+    /** Only the fields of the named sections. */
+    public InfoSnapshot only(Set<String> sectionNames) {
+        Map<String, String> f = new LinkedHashMap<>();
+        Map<String, String> s = new LinkedHashMap<>();
+        fields.forEach((field, value) -> {
+            String section = sections.get(field);
+            if (section != null && sectionNames.contains(section)) {
+                f.put(field, value);
+                s.put(field, section);
+            }
+        });
         return new InfoSnapshot(f, s);
     }
 

@@ -17,6 +17,7 @@ import io.github.redissidecar.metrics.PollStats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,7 +36,10 @@ public class Poller {
     private final RedisLink link;
     private final SnapshotHolder holder;
     private final Vertx vertx;
-    private final List<String> sections;
+    private final List<String> slowSections;
+    private final int slowEvery;
+    private volatile InfoSnapshot lastSlow;
+    private int pollsSinceSlow;
     private final ReentrantLock running = new ReentrantLock();
     private final PollStats stats = new PollStats(Arrays.stream(FailureReason.values()).map(FailureReason::label)
             .toList());
@@ -49,7 +53,8 @@ public class Poller {
         this.link = link;
         this.holder = holder;
         this.vertx = vertx;
-        this.sections = sections(config.poll());
+        this.slowSections = slowSections(config.poll());
+        this.slowEvery = Math.max(1, config.poll().commandstatsEvery());
         this.connectWaitMillis = config.redis().commandTimeout().multipliedBy(2).toMillis();
         this.interval = config.poll().interval();
         if (interval.compareTo(Duration.ofMillis(100)) < 0) {
@@ -58,8 +63,8 @@ public class Poller {
         }
     }
 
-    static List<String> sections(SidecarConfig.Poll poll) {
-        List<String> out = new ArrayList<>(BASE_SECTIONS);
+    static List<String> slowSections(SidecarConfig.Poll poll) {
+        List<String> out = new ArrayList<>();
         if (poll.commandstats()) {
             out.add("commandstats");
         }
@@ -73,6 +78,7 @@ public class Poller {
         PeriodicTask.start(vertx, interval, interval, this::pollNow);
         link.onConnect(() -> {
             multiSection = true;
+            lastSlow = null; // a new connection may be a new server: read everything at once
             vertx.executeBlocking(() -> {
                 pollAfterConnect();
                 return null;
@@ -136,10 +142,27 @@ public class Poller {
         }
     }
 
+    // commandstats and errorstats cost Redis as much as all other sections together and are read by Prometheus
+    // at scrape cadence, not poll cadence: they are re-read every `commandstats-every` polls (and on every new
+    // connection), and the last reading is carried into the polls in between.
     private InfoSnapshot read() throws RedisFailure {
+        boolean full = slowSections.isEmpty() || lastSlow == null || ++pollsSinceSlow >= slowEvery;
+        InfoSnapshot snapshot = full ? readSections(true) : readSections(false).with(lastSlow);
+        if (full && !slowSections.isEmpty()) {
+            lastSlow = snapshot.only(Set.copyOf(slowSections));
+            pollsSinceSlow = 0;
+        }
+        return snapshot;
+    }
+
+    private InfoSnapshot readSections(boolean withSlow) throws RedisFailure {
+        List<String> wanted = new ArrayList<>(BASE_SECTIONS);
+        if (withSlow) {
+            wanted.addAll(slowSections);
+        }
         if (multiSection) {
             try {
-                return info(sections.toArray());
+                return info(wanted.toArray());
             } catch (RedisFailure failure) {
                 if (!isSyntaxError(failure)) {
                     throw failure;
@@ -148,7 +171,7 @@ public class Poller {
             }
         }
         InfoSnapshot all = info();
-        return sections.contains("commandstats") ? all.with(info("commandstats")) : all;
+        return withSlow && slowSections.contains("commandstats") ? all.with(info("commandstats")) : all;
     }
 
     private InfoSnapshot info(Object... args) throws RedisFailure {

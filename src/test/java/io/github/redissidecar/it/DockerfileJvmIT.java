@@ -1,17 +1,11 @@
 package io.github.redissidecar.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.redissidecar.testing.DockerfileJvm;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,17 +14,12 @@ import org.junit.jupiter.api.Test;
  */
 class DockerfileJvmIT {
 
-    static List<String> javaOpts() throws Exception {
-        Matcher m = Pattern.compile("ENV JAVA_OPTS=\"(.*?)\"", Pattern.DOTALL)
-                .matcher(Files.readString(Path.of("docker/Dockerfile.jvm")));
-        assertTrue(m.find(), "no JAVA_OPTS in docker/Dockerfile.jvm");
-        return Arrays.stream(m.group(1).replace("\\\n", " ").trim().split("\\s+")).toList();
-    }
-
     @Test
     void runsWithTheImageFlagsAndTheHealthcheckFollowsTheSidecar() throws Exception {
         try (RedisServer redis = new RedisServer().start()) {
-            SidecarProcess sidecar = SidecarProcess.start(Map.of("REDIS_ADDR", redis.address()), javaOpts());
+            Map<String, String> env = new java.util.HashMap<>(DockerfileJvm.environment());
+            env.put("REDIS_ADDR", redis.address());
+            SidecarProcess sidecar = SidecarProcess.start(env, DockerfileJvm.javaOpts());
             try (sidecar) {
                 sidecar.awaitMetrics("redis_up 1");
                 assertEquals(0, sidecar.healthcheck());

@@ -49,6 +49,10 @@ public final class BackgroundProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + output());
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public String output() throws IOException {
         return Files.readString(log);
     }

@@ -1,0 +1,285 @@
+package io.github.redissidecar.bench;
+
+import io.github.redissidecar.testing.BackgroundProcess;
+import io.github.redissidecar.testing.DockerfileJvm;
+import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.RespClient;
+import io.github.redissidecar.testing.SidecarProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * redis-memory-sidecar against Debian's prometheus-redis-exporter, side by side in one run on one redis-server:
+ * Redis's cost per poll or scrape, /metrics under wrk, the sidecar's memory and CPU, start-up, settings restored
+ * after restarts, and poll cost against keyspace size. Writes BENCHMARKS.md and a PNG chart.
+ *
+ * <p>Run: {@code bench/run.sh} (full, about 25 minutes) or {@code bench/run.sh --quick} (under 2 minutes, for CI).
+ */
+public final class Benchmark {
+
+    private final boolean quick;
+    private final Path out;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private Benchmark(boolean quick, Path out) {
+        this.quick = quick;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Path out = Path.of(List.of(args).contains("--out") ? args[List.of(args).indexOf("--out") + 1] : ".");
+        new Benchmark(quick, out).run();
+    }
+
+    private int polls() {
+        return quick ? 12 : 200;
+    }
+
+    private void run() throws Exception {
+        Path dir = Files.createTempDirectory("bench");
+        try (RedisServer redis = new RedisServer("--enable-debug-command", "yes").start();
+                RespClient statsClient = redis.client()) {
+            stats = statsClient;
+            populate(redis, 10_000);
+            try (BackgroundProcess exporter = startExporter(redis, dir)) {
+                String exporterUrl = "http://127.0.0.1:" + exporterPort + "/metrics";
+                log("exporter: %d scrapes at 1/s", polls());
+                results.put("exporter", perScrape(redis, exporterUrl));
+                SidecarProcess sidecar = startSidecar(redis);
+                try (sidecar) {
+                    log("sidecar: %d polls at 1/s", polls());
+                    results.put("sidecar", perPoll(redis, sidecar));
+                    results.put("keyspace", keyspace(redis, sidecar));
+                    populate(redis, 10_000);
+                    results.put("wrk", wrk(sidecar, exporterUrl));
+                    results.put("steady", steady(sidecar, exporter));
+                    results.put("restore", restarts(redis));
+                }
+            }
+        }
+        new Report(results, quick).write(out);
+        System.out.println(Files.readString(out.resolve(quick ? "BENCHMARKS-quick.md" : "BENCHMARKS.md")));
+    }
+
+    // --- set-up ---
+
+    private int exporterPort;
+    private RespClient stats;
+
+    private BackgroundProcess startExporter(RedisServer redis, Path dir) throws Exception {
+        exporterPort = RedisServer.freePort();
+        return BackgroundProcess.start(dir, "prometheus-redis-exporter", "-redis.addr", redis.address(),
+                "-web.listen-address", "127.0.0.1:" + exporterPort)
+                .awaitReady("http://127.0.0.1:" + exporterPort + "/", Duration.ofSeconds(20));
+    }
+
+    private SidecarProcess startSidecar(RedisServer redis) throws Exception {
+        Map<String, String> env = new HashMap<>(DockerfileJvm.environment());
+        env.put("REDIS_ADDR", redis.address());
+        env.put("SIDECAR_SETTINGS", "maxmemory 1gb\nmaxmemory-policy allkeys-lru");
+        long start = System.nanoTime();
+        SidecarProcess sidecar = SidecarProcess.start(env, DockerfileJvm.javaOpts());
+        while (true) {
+            try {
+                if (sidecar.get("/metrics").contains("\nredis_up 1\n")) {
+                    break;
+                }
+            } catch (Exception notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(5);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        results.put("startup", Map.of("firstPollSeconds", seconds));
+        log("sidecar: first successful poll %.2f s after the process started", seconds);
+        return sidecar;
+    }
+
+    private static void populate(RedisServer redis, int keys) throws Exception {
+        redis.call("FLUSHALL");
+        redis.call("DEBUG", "POPULATE", Integer.toString(keys), "key", "64");
+    }
+
+    // --- 1. Redis cost ---
+
+    private Map<String, Object> perScrape(RedisServer redis, String url) throws Exception {
+        get(url); // connect and warm up outside the measurement
+        RedisStats.reset(stats);
+        for (int i = 0; i < polls(); i++) {
+            long next = System.nanoTime() + 1_000_000_000L;
+            get(url);
+            sleepUntil(next);
+        }
+        return cost(RedisStats.read(stats), polls());
+    }
+
+    private Map<String, Object> perPoll(RedisServer redis, SidecarProcess sidecar) throws Exception {
+        Thread.sleep(2_000);
+        RedisStats.reset(stats);
+        double before = sidecar.metric("redis_sidecar_poll_duration_seconds_count");
+        awaitPolls(sidecar, before + polls());
+        RedisStats measured = RedisStats.read(stats);
+        double polls = sidecar.metric("redis_sidecar_poll_duration_seconds_count") - before;
+        return cost(measured, polls);
+    }
+
+    private static Map<String, Object> cost(RedisStats stats, double polls) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("polls", polls);
+        m.put("redisUsecPerPoll", stats.usec() / polls);
+        m.put("commandsPerPoll", stats.calls() / polls);
+        m.put("newConnectionsPerPoll", stats.connections() / polls);
+        m.put("bytesPerPoll", stats.bytes() / polls);
+        m.put("commands", stats.callsByCommand());
+        return m;
+    }
+
+    // --- 6. flat with keyspace size ---
+
+    private Map<String, Object> keyspace(RedisServer redis, SidecarProcess sidecar) throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int keys : new int[] {1_000, 100_000, 1_000_000}) {
+            populate(redis, keys);
+            m.put(keys + " keys", infoUsec(redis, sidecar));
+        }
+        List<RespClient> clients = new ArrayList<>();
+        try {
+            for (int db = 1; db < 16; db++) {
+                try (RespClient c = redis.client()) {
+                    c.call("SELECT", Integer.toString(db));
+                    c.call("SET", "k", "v");
+                }
+            }
+            for (int i = 0; i < 1000; i++) {
+                clients.add(redis.client());
+            }
+            m.put("1000000 keys, 16 dbs, 1000 clients", infoUsec(redis, sidecar));
+        } finally {
+            for (RespClient c : clients) {
+                c.close();
+            }
+        }
+        return m;
+    }
+
+    private double infoUsec(RedisServer redis, SidecarProcess sidecar) throws Exception {
+        int polls = quick ? 8 : 40;
+        Thread.sleep(1_500);
+        RedisStats.reset(stats);
+        awaitPolls(sidecar, sidecar.metric("redis_sidecar_poll_duration_seconds_count") + polls);
+        double usec = RedisStats.read(stats).usecPerCall().getOrDefault("info", 0.0);
+        log("INFO cost %.1f µs per poll", usec);
+        return usec;
+    }
+
+    // --- 2. /metrics ---
+
+    private Map<String, Object> wrk(SidecarProcess sidecar, String exporterUrl) throws Exception {
+        int seconds = quick ? 3 : 15;
+        String sidecarUrl = "http://127.0.0.1:" + sidecar.port() + "/metrics";
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int connections : new int[] {1, 4}) {
+            m.put("sidecar c" + connections, Wrk.run(sidecarUrl, connections, seconds));
+            m.put("exporter c" + connections, Wrk.run(exporterUrl, connections, seconds));
+            log("wrk c%d: sidecar %s, exporter %s", connections, m.get("sidecar c" + connections),
+                    m.get("exporter c" + connections));
+        }
+        return m;
+    }
+
+    // --- 3. steady state ---
+
+    private Map<String, Object> steady(SidecarProcess sidecar, BackgroundProcess exporter) throws Exception {
+        double target = quick ? 0 : 1_000;
+        log("sidecar: waiting for %.0f polls", target);
+        awaitPolls(sidecar, target);
+        long cpuBefore = cpuMillis(sidecar.process().pid());
+        double pollsBefore = sidecar.metric("redis_sidecar_poll_duration_seconds_count");
+        awaitPolls(sidecar, pollsBefore + (quick ? 10 : 60));
+        double polls = sidecar.metric("redis_sidecar_poll_duration_seconds_count") - pollsBefore;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("polls", sidecar.metric("redis_sidecar_poll_duration_seconds_count"));
+        m.put("rssMb", rssKb(sidecar.process().pid()) / 1024.0);
+        m.put("cpuMsPerPoll", (cpuMillis(sidecar.process().pid()) - cpuBefore) / polls);
+        m.put("exporterRssMb", rssKb(exporter.pid()) / 1024.0);
+        log("steady: %s", m);
+        return m;
+    }
+
+    // --- 5. restore after restart ---
+
+    private Map<String, Object> restarts(RedisServer redis) throws Exception {
+        int count = quick ? 4 : 24;
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i % 2 == 0) {
+                redis.restart();
+            } else {
+                redis.shutdownNoSave();
+                redis.start();
+            }
+            long accepted = System.nanoTime();
+            while (!"1073741824".equals(redis.config("maxmemory"))
+                    || !"allkeys-lru".equals(redis.config("maxmemory-policy"))) {
+                Thread.sleep(1);
+            }
+            millis.add((System.nanoTime() - accepted) / 1e6);
+        }
+        List<Double> sorted = millis.stream().sorted().toList();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("restarts", count);
+        m.put("p50Ms", sorted.get(count / 2));
+        m.put("maxMs", sorted.get(count - 1));
+        m.put("allMs", millis);
+        log("restore after restart: %s", m);
+        return m;
+    }
+
+    // --- helpers ---
+
+    private void awaitPolls(SidecarProcess sidecar, double count) throws Exception {
+        while (sidecar.metric("redis_sidecar_poll_duration_seconds_count") < count) {
+            Thread.sleep(1_000); // rarely: each look is a scrape, and scrapes cost the sidecar CPU too
+        }
+    }
+
+    private String get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+    }
+
+    static long rssKb(long pid) throws Exception {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+                .filter(l -> l.startsWith("VmRSS:")).mapToLong(l -> Long.parseLong(l.replaceAll("\\D", "")))
+                .findFirst().orElse(0);
+    }
+
+    /** user + system CPU of a process, from /proc/pid/stat, in ms (clock ticks of 10 ms). */
+    static long cpuMillis(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf("[bench] " + format + "%n", args);
+    }
+}
