@@ -30,7 +30,7 @@ public final class Benchmark {
     private final boolean quick;
     private final Path out;
     private final Map<String, Object> results = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private Benchmark(boolean quick, Path out) {
         this.quick = quick;
@@ -256,7 +256,8 @@ public final class Benchmark {
     }
 
     private String get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

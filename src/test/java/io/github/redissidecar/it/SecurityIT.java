@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +91,6 @@ class SecurityIT {
     }
 
     private static String get(SidecarProcess sidecar, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + sidecar.port() + path)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return sidecar.get(path);
     }
 }

@@ -16,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 public final class SidecarProcess implements AutoCloseable {
 
     private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    // One client for every request (a new HttpClient per request costs a thread pool, which timings would show),
+    // speaking HTTP/1.1 only: the JDK client's h2c upgrade attempt on plain HTTP can hang a request for good.
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final Path output;
@@ -77,7 +81,7 @@ public final class SidecarProcess implements AutoCloseable {
 
     /** GET on the sidecar's HTTP port; the body. */
     public String get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
@@ -100,7 +104,7 @@ public final class SidecarProcess implements AutoCloseable {
 
     /** Scrapes /metrics until {@code condition} holds; fails after 30 s. */
     public String awaitMetrics(java.util.function.Predicate<String> condition, String description) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HTTP;
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
