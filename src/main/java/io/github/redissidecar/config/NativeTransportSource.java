@@ -1,8 +1,6 @@
 package io.github.redissidecar.config;
 
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Turns on Netty's native (epoll) transport only for {@code unix://} Redis addresses, which need it. Netty copies
@@ -10,19 +8,21 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * writes nothing at runtime and runs on a read-only root file system with no writable /tmp. Ordinal 100: an
  * explicit {@code QUARKUS_VERTX_PREFER_NATIVE_TRANSPORT} wins.
  */
-public class NativeTransportSource implements ConfigSource {
+public class NativeTransportSource extends FixedConfigSource {
 
     static final String KEY = "quarkus.vertx.prefer-native-transport";
-
-    private final Map<String, String> properties;
 
     public NativeTransportSource() {
         this(System.getenv(), System.getProperty("sidecar.redis.address"));
     }
 
     NativeTransportSource(Map<String, String> env, String addressProperty) {
-        String address = firstOf(addressProperty, env.get("SIDECAR_REDIS_ADDRESS"), env.get("REDIS_ADDR"));
-        this.properties = address != null && address.startsWith("unix:") ? Map.of(KEY, "true") : Map.of();
+        super(properties(firstOf(addressProperty, env.get("SIDECAR_REDIS_ADDRESS"), env.get("REDIS_ADDR"))),
+                "native transport for unix:// addresses", 100);
+    }
+
+    private static Map<String, String> properties(String address) {
+        return address != null && address.startsWith("unix:") ? Map.of(KEY, "true") : Map.of();
     }
 
     private static String firstOf(String... values) {
@@ -32,30 +32,5 @@ public class NativeTransportSource implements ConfigSource {
             }
         }
         return null;
-    }
-
-    @Override
-    public Map<String, String> getProperties() {
-        return properties;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "native transport for unix:// addresses";
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 100;
     }
 }
