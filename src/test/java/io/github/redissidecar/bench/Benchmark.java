@@ -44,7 +44,7 @@ public final class Benchmark {
     }
 
     private int polls() {
-        return quick ? 12 : 200;
+        return quick ? 10 : 200;
     }
 
     private void run() throws Exception {
@@ -175,7 +175,8 @@ public final class Benchmark {
     }
 
     private double infoUsec(RedisServer redis, SidecarProcess sidecar) throws Exception {
-        int polls = quick ? 8 : 40;
+        // Whole multiples of the commandstats cadence (every 15th poll reads it), so windows compare like with like.
+        int polls = quick ? 15 : 45;
         Thread.sleep(1_500);
         RedisStats.reset(stats);
         awaitPolls(sidecar, sidecar.metric("redis_sidecar_poll_duration_seconds_count") + polls);
@@ -187,7 +188,7 @@ public final class Benchmark {
     // --- 2. /metrics ---
 
     private Map<String, Object> wrk(SidecarProcess sidecar, String exporterUrl) throws Exception {
-        int seconds = quick ? 3 : 15;
+        int seconds = quick ? 2 : 15;
         String sidecarUrl = "http://127.0.0.1:" + sidecar.port() + "/metrics";
         Map<String, Object> m = new LinkedHashMap<>();
         for (int connections : new int[] {1, 4}) {
