@@ -79,7 +79,8 @@ public class Enforcer {
     }
 
     private void periodic() {
-        if (configured.active() && link.connected()) {
+        // Started only when settings are active (start()).
+        if (link.connected()) {
             holder.current().snapshot().ifPresent(snapshot -> {
                 synchronized (this) {
                     if (checkedOnce) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
@@ -101,8 +102,7 @@ public class StatusEndpoint {
     }
 
     private static Optional<Long> number(Optional<InfoSnapshot> info, String field) {
-        return info.flatMap(s -> s.number(field).isPresent() ? Optional.of((long) s.number(field).getAsDouble())
-                : Optional.empty());
+        return info.map(s -> s.number(field)).filter(OptionalDouble::isPresent).map(n -> (long) n.getAsDouble());
     }
 
     private static String iso(OptionalLong epochSeconds) {

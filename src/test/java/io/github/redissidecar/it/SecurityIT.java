@@ -60,7 +60,7 @@ class SecurityIT {
             redis.restart();
             String metrics = sidecar.awaitMetrics(t -> t.contains("redis_sidecar_restarts_detected_total 1\n")
                     && t.contains("\nredis_up 1\n"), what + ": restart seen");
-            String status = get(sidecar, "/status");
+            String status = sidecar.get("/status");
             assertTrue(status.contains("\"address\":\"redis://127.0.0.1:" + redis.port() + "\""), status);
             return List.of(metrics, status, sidecar.output());
         }
@@ -72,13 +72,13 @@ class SecurityIT {
         try (SidecarProcess sidecar = start(env, scratch)) {
             String failing = sidecar.awaitMetrics(t -> t.contains("redis_sidecar_poll_errors_total{reason=\"auth\"} "
                     ) && !t.contains("{reason=\"auth\"} 0\n"), "auth errors");
-            String failingStatus = get(sidecar, "/status");
+            String failingStatus = sidecar.get("/status");
             assertTrue(failingStatus.contains("\"up\":false"), failingStatus);
             Files.writeString(passwordFile, right);
             String fixed = sidecar.awaitMetrics("redis_up 1");
             long authLines = sidecar.output().lines().filter(l -> l.contains("unavailable (auth)")).count();
             assertEquals(1, authLines, "one log line for the auth failure:\n" + sidecar.output());
-            return List.of(failing, failingStatus, fixed, get(sidecar, "/status"), sidecar.output());
+            return List.of(failing, failingStatus, fixed, sidecar.get("/status"), sidecar.output());
         }
     }
 
@@ -88,9 +88,5 @@ class SecurityIT {
         all.put("HOME", scratch.toString());
         return SidecarProcess.start(all, List.of("-XX:-UsePerfData", "-Djava.io.tmpdir=" + scratch,
                 "-Duser.home=" + scratch));
-    }
-
-    private static String get(SidecarProcess sidecar, String path) throws Exception {
-        return sidecar.get(path);
     }
 }
