@@ -1,12 +1,17 @@
 package io.github.redissidecar;
 
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Entry point. {@code healthcheck} as the first argument asks a running sidecar for its liveness and exits 0 or 1
- * without starting one: container runtime images (Quarkus micro, distroless) have no curl or wget, so the image's
- * HEALTHCHECK runs the sidecar's own binary.
+ * Entry point. Without arguments it runs the sidecar; {@code --help} and {@code --version} print and exit 0;
+ * {@code healthcheck} asks a running sidecar for its liveness and exits 0 or 1 without starting one (container
+ * runtime images such as Quarkus micro and distroless have no curl, so the image's HEALTHCHECK runs this binary).
  */
 @QuarkusMain
 public final class Main {
@@ -15,9 +20,47 @@ public final class Main {
     }
 
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("healthcheck")) {
-            System.exit(Healthcheck.probe(System.getenv()));
+        if (args.length > 0) {
+            System.exit(command(args[0]));
         }
-        Quarkus.run(args);
+        Quarkus.run(Sidecar.class, FailedStart::exit, args);
+    }
+
+    private static int command(String name) {
+        switch (name) {
+            case "healthcheck" -> {
+                return Healthcheck.probe(System.getenv());
+            }
+            case "--help", "-h" -> {
+                System.out.print(resource("/help.txt"));
+                return 0;
+            }
+            case "--version" -> {
+                System.out.print(resource("/version.txt"));
+                return 0;
+            }
+            default -> {
+                System.err.println("Unknown argument '" + name + "'. Usage: redis-memory-sidecar [--help | --version "
+                        + "| healthcheck]; configuration is by environment variables (--help lists them).");
+                return 2;
+            }
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = Main.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs until the process is asked to stop. */
+    public static final class Sidecar implements QuarkusApplication {
+        @Override
+        public int run(String... args) {
+            Quarkus.waitForExit();
+            return 0;
+        }
     }
 }

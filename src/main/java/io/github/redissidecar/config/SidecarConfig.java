@@ -2,6 +2,7 @@ package io.github.redissidecar.config;
 
 import io.github.redissidecar.settings.EnforceMode;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,15 @@ public interface SidecarConfig {
     /** {@code enforce}, {@code report} or {@code off}; {@code enforce} when settings are given, else {@code off}. */
     Optional<EnforceMode> enforce();
 
-    /** How often the settings are compared with Redis's, to catch a hand-typed CONFIG SET. */
+    /**
+     * A Redis up longer than this before the sidecar started is adopted: a maxmemory lower than the one it runs
+     * with waits for the safety margin. A younger one found without maxmemory started with the sidecar (a
+     * redeploy, or a restart while the sidecar was down): its settings are put back as after a restart.
+     */
+    @WithDefault("5m")
+    Duration adoptAfter();
+
+    /** How often the settings are compared with Redis's, for the parameters INFO does not report. */
     @WithDefault("30s")
     Duration driftCheckInterval();
 
@@ -49,14 +58,17 @@ public interface SidecarConfig {
 
     /** Opt-in: lower maxmemory even below used memory (Redis then evicts keys or rejects writes at once). */
     @WithDefault("false")
+    @WithConverter(StrictBoolean.class)
     boolean allowMaxmemoryBelowUsed();
 
     /** Opt-in: turn appendonly on in a running Redis (after a restart without AOF this overwrites the AOF). */
     @WithDefault("false")
+    @WithConverter(StrictBoolean.class)
     boolean allowAppendonlyAtRuntime();
 
     /** Run CONFIG REWRITE after a successful set, when Redis was started with a config file. */
     @WithDefault("false")
+    @WithConverter(StrictBoolean.class)
     boolean configRewrite();
 
     Http http();
@@ -128,6 +140,7 @@ public interface SidecarConfig {
 
         /** Accept any server certificate and host name. For tests only. */
         @WithDefault("false")
+        @WithConverter(StrictBoolean.class)
         boolean insecureSkipVerify();
     }
 
@@ -138,10 +151,12 @@ public interface SidecarConfig {
 
         /** Read INFO commandstats (per-command series). */
         @WithDefault("true")
+        @WithConverter(StrictBoolean.class)
         boolean commandstats();
 
         /** Read INFO errorstats (redis_errors_total). */
         @WithDefault("true")
+        @WithConverter(StrictBoolean.class)
         boolean errorstats();
 
         /**

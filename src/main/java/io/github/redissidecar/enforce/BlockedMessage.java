@@ -1,36 +1,50 @@
 package io.github.redissidecar.enforce;
 
-import io.github.redissidecar.poll.PollResult;
-import io.github.redissidecar.settings.ParameterAction;
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.settings.DesiredSetting;
 import io.github.redissidecar.settings.SafetyPolicy;
 import io.github.redissidecar.settings.SettingsDiff;
+import java.util.Optional;
 
-/** The log line for a setting deliberately not applied: what, why, and what to do. */
-final class BlockedMessage {
+/** The words for a setting deliberately not applied: what, why, what Redis runs with meanwhile, what to do. */
+public final class BlockedMessage {
 
     private BlockedMessage() {
     }
 
-    static String of(ParameterAction action, PollResult poll, SafetyPolicy policy) {
-        String parameter = action.parameter();
-        String desired = Enforcer.show(action.desired().value());
-        String actual = Enforcer.show(action.actual().orElse(""));
-        return switch (action.blockedReason().orElse("")) {
-            case SettingsDiff.BELOW_USED_MEMORY -> "Not lowering maxmemory from " + actual + " to " + desired
-                    + " bytes: Redis uses " + poll.snapshot().flatMap(s -> s.text("used_memory")).orElse("?")
-                    + " bytes and the desired value must stay " + policy.maxmemoryMarginPercent()
-                    + "% above that, or Redis would evict keys (allkeys-*) or reject writes (noeviction) at once."
-                    + " It will be applied when it is safe; SIDECAR_ALLOW_MAXMEMORY_BELOW_USED=true forces it";
+    /**
+     * @param actual the value Redis has
+     * @param info the latest poll, for used memory
+     */
+    public static String of(DesiredSetting desired, String actual, String reason, Optional<InfoSnapshot> info,
+            SafetyPolicy policy) {
+        String parameter = desired.parameter();
+        String want = Enforcer.show(desired.value());
+        String have = Enforcer.show(actual);
+        return switch (reason) {
+            case SettingsDiff.BELOW_USED_MEMORY -> "Not lowering maxmemory from " + limit(actual) + " to " + want
+                    + " bytes on this adopted Redis: it holds " + info.flatMap(s -> s.text("used_memory")).orElse("?")
+                    + " bytes, and a limit less than " + policy.maxmemoryMarginPercent() + "% above that would evict"
+                    + " keys (allkeys-*) or reject writes (noeviction) at once. Redis keeps running with "
+                    + (actual.equals("0") ? "NO memory limit" : "maxmemory " + have) + " until it is safe, until "
+                    + "Redis restarts, or until SIDECAR_ALLOW_MAXMEMORY_BELOW_USED=true; free memory or raise the "
+                    + "desired maxmemory (" + desired.origin() + ")";
             case SettingsDiff.BOOT_ONLY -> parameter.equals("appendonly")
                     ? "Not turning appendonly on at runtime: a Redis that booted without its AOF may be empty, and "
                             + "enabling AOF now rewrites that dataset over the AOF files on disk. appendonly yes "
                             + "belongs on Redis's command line (--appendonly yes) or in its config file; "
                             + "SIDECAR_ALLOW_APPENDONLY_AT_RUNTIME=true overrides"
-                    : "Not setting " + parameter + " (" + actual + " in Redis, desired " + desired + "): it is "
+                    : "Not setting " + parameter + " (" + have + " in Redis, desired " + want + "): it is "
                             + "read when Redis boots; put it on Redis's command line or in its config file";
             case SettingsDiff.UNKNOWN_PARAMETER -> "Redis does not know the parameter " + parameter + " (from "
-                    + action.desired().origin() + "): check its spelling and the Redis version";
-            default -> "Not setting " + parameter + ": " + action.blockedReason().orElse("");
+                    + desired.origin() + "): check its spelling and the Redis version";
+            case SettingsDiff.LOADING -> "Not lowering maxmemory while Redis loads its dataset: used memory is not "
+                    + "final yet; decided as soon as the load ends";
+            default -> "Not setting " + parameter + ": " + reason;
         };
+    }
+
+    private static String limit(String maxmemory) {
+        return maxmemory.equals("0") ? "0 (no limit)" : maxmemory;
     }
 }

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * The desired settings, read and validated once at startup from {@code SIDECAR_SETTINGS_FILE} and
@@ -26,24 +25,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ConfiguredSettings {
 
-    private static final Logger LOG = Logger.getLogger(ConfiguredSettings.class);
-
     private final DesiredSettings desired;
     private final EnforcementState state;
     private final SafetyPolicy policy;
 
     ConfiguredSettings(SidecarConfig config, ContainerLimitSetting containerLimit) {
-        try {
-            this.desired = DesiredSettings.of(lines(config), containerLimit.bytes());
-            this.policy = policy(config);
-        } catch (SettingsException e) {
-            // One plain line first: it is what `kubectl logs` and `docker logs` show above the stack trace.
-            LOG.errorf("Refusing to start. %s", e.getMessage());
-            throw e;
-        }
+        this.desired = DesiredSettings.of(lines(config), containerLimit.bytes());
+        this.policy = policy(config);
         EnforceMode mode = config.enforce().orElse(desired.isEmpty() ? EnforceMode.OFF : EnforceMode.ENFORCE);
         this.state = new EnforcementState(mode, desired);
-        log(mode);
     }
 
     private static List<ConfLine> lines(SidecarConfig config) {
@@ -74,8 +64,8 @@ public class ConfiguredSettings {
     private static SafetyPolicy policy(SidecarConfig config) {
         double margin = config.maxmemorySafetyMargin();
         if (!(margin >= 0 && margin <= 100)) {
-            throw new SettingsException("SIDECAR_MAXMEMORY_SAFETY_MARGIN is " + margin
-                    + "; give a percentage from 0 to 100 (default 10)");
+            throw new SettingsException("SIDECAR_MAXMEMORY_SAFETY_MARGIN (sidecar.maxmemory-safety-margin) is "
+                    + config.maxmemorySafetyMargin() + "; give a percentage from 0 to 100 (default 10)");
         }
         return new SafetyPolicy(margin, config.allowMaxmemoryBelowUsed(), config.allowAppendonlyAtRuntime());
     }
@@ -89,12 +79,12 @@ public class ConfiguredSettings {
         }
     }
 
-    private void log(EnforceMode mode) {
+    /** For the startup log. */
+    public String describe() {
         if (desired.isEmpty()) {
-            LOG.info("No desired settings (SIDECAR_SETTINGS, SIDECAR_SETTINGS_FILE): monitoring only");
-            return;
+            return "no desired settings (SIDECAR_SETTINGS, SIDECAR_SETTINGS_FILE): monitoring only, restarts counted";
         }
-        LOG.infof("Desired settings (%s mode): %s", mode.label(), String.join(", ", desired.all().stream()
-                .map(d -> d.parameter() + " " + (d.value().isEmpty() ? "\"\"" : d.value())).toList()));
+        return "desired settings (" + state.mode().label() + " mode): " + String.join(", ", desired.all().stream()
+                .map(d -> d.parameter() + " " + (d.value().isEmpty() ? "\"\"" : d.value())).toList());
     }
 }

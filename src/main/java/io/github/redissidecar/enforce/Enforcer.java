@@ -3,17 +3,21 @@ package io.github.redissidecar.enforce;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.poll.PeriodicTask;
+import io.github.redissidecar.poll.Polled;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.redis.RedisLink;
+import io.github.redissidecar.settings.CheckSchedule;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
+import io.github.redissidecar.settings.InfoSettings;
+import io.github.redissidecar.settings.LifeSettings;
 import io.github.redissidecar.settings.ParameterAction;
 import io.github.redissidecar.settings.ParameterCatalog;
-import io.github.redissidecar.settings.RestartDetector;
 import io.github.redissidecar.settings.ServerFacts;
+import io.github.redissidecar.settings.ServerLives;
 import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import io.quarkus.runtime.StartupEvent;
@@ -29,9 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps Redis's settings at the desired values. A check runs right after the first poll of every connection (so a
- * restarted Redis gets its settings back without waiting for a tick), when a poll shows a new server life, and on
- * the drift interval. A check is one CONFIG GET, a {@link SettingsDiff}, and CONFIG SET of what differs and is safe.
+ * Keeps Redis's settings at the desired values. When a check is due is {@link CheckSchedule}'s business, what
+ * counts as a restore {@link LifeSettings}', what to set {@link SettingsDiff}'s; this class runs the checks: one
+ * CONFIG GET, the diff, CONFIG SET of what differs and is safe, and a poll right after so that /metrics shows it.
  */
 @ApplicationScoped
 public class Enforcer {
@@ -49,14 +53,10 @@ public class Enforcer {
     private final OnceLog onceLog = new OnceLog(LOG);
     private final boolean rewrite;
     private final Duration driftInterval;
-    private final RestartDetector detector = new RestartDetector();
+    private final Duration adoptAfter;
+    private final CheckSchedule schedule = new CheckSchedule();
+    private final LifeSettings life = new LifeSettings();
     private final Map<String, String> spellings = new ConcurrentHashMap<>();
-    private boolean checkedOnce;
-    private long checkedGeneration = -1;
-    private long setDeniedGeneration = -1;
-    private boolean readDenied;
-    private Trigger retryTrigger;
-    private long unprotectedSinceNanos = -1;
 
     Enforcer(RedisLink link, Poller poller, SnapshotHolder holder, Vertx vertx, ConfiguredSettings configured,
             SidecarConfig config) {
@@ -69,11 +69,12 @@ public class Enforcer {
         this.commands = new ConfigCommands(link);
         this.rewrite = config.configRewrite();
         this.driftInterval = config.driftCheckInterval();
+        this.adoptAfter = config.adoptAfter();
     }
 
     void start(@Observes StartupEvent event) {
         if (configured.active()) {
-            poller.onSnapshot(this::polled);
+            poller.onPoll(this::polled);
             PeriodicTask.start(vertx, driftInterval, driftInterval, this::periodic);
         }
     }
@@ -83,33 +84,59 @@ public class Enforcer {
         if (link.connected()) {
             holder.current().snapshot().ifPresent(snapshot -> {
                 synchronized (this) {
-                    if (checkedOnce) {
-                        check(snapshot, Trigger.DRIFT);
-                    }
+                    schedule.onDriftInterval().ifPresent(trigger -> check(snapshot, trigger));
                 }
             });
         }
     }
 
-    private synchronized void polled(InfoSnapshot snapshot) {
-        boolean restart = detector.observe(snapshot.text("run_id").orElse(""),
-                (long) snapshot.number("uptime_in_seconds").orElse(0));
-        if (restart) {
-            state.restartDetected();
-            unprotectedSinceNanos = link.connectedAtNanos();
-            LOG.infof("Redis restarted (run_id %s); re-asserting settings", snapshot.text("run_id").orElse("?"));
-        }
-        if (!checkedOnce || restart || retryTrigger != null || link.generation() != checkedGeneration) {
-            Trigger trigger = !checkedOnce ? Trigger.STARTUP
-                    : restart ? Trigger.RESTART : retryTrigger != null ? retryTrigger : Trigger.DRIFT;
-            check(snapshot, trigger);
+    private synchronized void polled(Polled polled) {
+        InfoSnapshot snapshot = polled.snapshot();
+        lifeBegins(polled);
+        Map<String, String> info = InfoSettings.of(snapshot, configured.desired());
+        Map<String, String> wanted = InfoSettings.desired(info, configured.desired());
+        info.forEach((parameter, value) -> {
+            if (value.equals(wanted.get(parameter))) {
+                life.inForce(parameter, value);
+            }
+        });
+        schedule.afterPoll(polled.connection(), polled.event() == ServerLives.Event.RESTART, info, wanted)
+                .ifPresent(trigger -> check(snapshot, trigger));
+    }
+
+    private void lifeBegins(Polled polled) {
+        long uptime = (long) polled.snapshot().number("uptime_in_seconds").orElse(0);
+        switch (polled.event()) {
+            case RESTART -> cameBack(polled);
+            case FIRST_CONTACT_FRESH -> {
+                if (polled.snapshot().number("maxmemory").orElse(0) == 0) {
+                    LOG.infof("Redis at %s (up %d s) started with the sidecar and has no maxmemory: its settings "
+                            + "are put back as after a restart", link.address(), uptime);
+                    cameBack(polled);
+                } else {
+                    life.newLife(false);
+                }
+            }
+            case FIRST_CONTACT_ADOPTED -> {
+                LOG.infof("Redis at %s has been up %d s, longer than the sidecar plus SIDECAR_ADOPT_AFTER (%d s): "
+                        + "adopted, so a maxmemory below its current one waits until it is safe", link.address(),
+                        uptime, adoptAfter.toSeconds());
+                life.newLife(false);
+            }
+            case SAME_LIFE -> {
+                // Nothing begins.
+            }
         }
     }
 
+    private void cameBack(Polled polled) {
+        life.newLife(true);
+        state.restartPending(polled.connectedAtNanos());
+    }
+
     private void check(InfoSnapshot snapshot, Trigger trigger) {
-        checkedOnce = true;
-        checkedGeneration = link.generation();
-        retryTrigger = null;
+        long connection = link.generation();
+        schedule.checking(connection);
         DesiredSettings desired = configured.desired();
         Map<String, String> actual;
         try {
@@ -119,7 +146,7 @@ public class Enforcer {
             return;
         }
         readAllowed();
-        List<ParameterAction> plan = SettingsDiff.plan(desired, actual, spellings, facts(snapshot),
+        List<ParameterAction> plan = SettingsDiff.plan(desired, actual, spellings, facts(snapshot, desired),
                 configured.policy());
         state.checked(plan);
         boolean allBack = true;
@@ -127,7 +154,7 @@ public class Enforcer {
         for (ParameterAction action : plan) {
             boolean back = switch (action.kind()) {
                 case IN_SYNC -> inSync(action);
-                case SET -> mayWrite() ? apply(action, trigger) : reportOnly(action);
+                case SET -> mayWrite(connection) ? apply(action, trigger) : reportOnly(action);
                 case BLOCKED -> blocked(action, trigger);
             };
             anySet |= action.kind() == ParameterAction.Kind.SET && back;
@@ -135,22 +162,24 @@ public class Enforcer {
         }
         if (anySet) {
             afterSets(plan, snapshot);
+            poller.requestPoll();
         }
         if (allBack) {
             restored();
         }
     }
 
-    private static ServerFacts facts(InfoSnapshot snapshot) {
+    private ServerFacts facts(InfoSnapshot snapshot, DesiredSettings desired) {
         return new ServerFacts((long) snapshot.number("used_memory").orElse(-1),
-                snapshot.number("loading").orElse(0) == 1);
+                snapshot.number("loading").orElse(0) == 1, life.restores(desired));
     }
 
-    private boolean mayWrite() {
-        return state.mode() == EnforceMode.ENFORCE && setDeniedGeneration != link.generation();
+    private boolean mayWrite(long connection) {
+        return state.mode() == EnforceMode.ENFORCE && schedule.setAllowed(connection);
     }
 
     private boolean inSync(ParameterAction action) {
+        life.inForce(action.parameter(), action.desired().value());
         onceLog.forget(action.parameter());
         return true;
     }
@@ -163,6 +192,7 @@ public class Enforcer {
         } catch (RedisFailure failure) {
             return setFailed(action, failure, trigger);
         }
+        life.inForce(parameter, action.desired().value());
         state.applied(parameter, from, action.desired().value(), trigger, Instant.now());
         state.available(true, Optional.empty());
         onceLog.forget(parameter);
@@ -178,7 +208,7 @@ public class Enforcer {
         state.failed(action.parameter(), kind.label(), Instant.now());
         switch (kind) {
             case DENIED -> {
-                setDeniedGeneration = link.generation();
+                schedule.setDenied(link.generation());
                 state.available(false, Optional.of("CONFIG SET not permitted: " + failure.getMessage()));
                 onceLog.warn("unavailable|set", "Cannot set Redis settings, reporting drift only: "
                         + failure.getMessage() + ". " + ConfigFailure.FIX);
@@ -205,16 +235,15 @@ public class Enforcer {
         if (reason.equals(SettingsDiff.LOADING)) {
             retryWhileLoading(trigger);
         } else {
-            onceLog.warn(action.parameter() + "|" + reason, BlockedMessage.of(action, holder.current(),
-                    configured.policy()));
+            onceLog.warn(action.parameter() + "|" + reason, BlockedMessage.of(action.desired(),
+                    action.actual().orElse(""), reason, holder.current().snapshot(), configured.policy()));
         }
         return false;
     }
 
     // Redis answers while it loads its dataset, but used_memory is not final yet: try again shortly.
     private void retryWhileLoading(Trigger trigger) {
-        if (retryTrigger == null) {
-            retryTrigger = trigger;
+        if (schedule.retryLater(trigger)) {
             vertx.setTimer(LOADING_RETRY_MILLIS, id -> vertx.executeBlocking(() -> {
                 poller.pollNow();
                 return null;
@@ -265,7 +294,6 @@ public class Enforcer {
     private void readFailed(RedisFailure failure, Trigger trigger) {
         ConfigFailure kind = ConfigFailure.of(failure);
         if (kind == ConfigFailure.DENIED) {
-            readDenied = true;
             state.available(false, Optional.of("CONFIG GET not permitted: " + failure.getMessage()));
             onceLog.warn("unavailable|get", "Cannot read Redis settings, so drift is neither reported nor fixed: "
                     + failure.getMessage() + ". " + ConfigFailure.FIX);
@@ -277,21 +305,15 @@ public class Enforcer {
     }
 
     private void readAllowed() {
-        if (readDenied) {
-            readDenied = false;
+        if (!state.available() && state.unavailableReason().filter(r -> r.startsWith("CONFIG GET")).isPresent()) {
             state.available(true, Optional.empty());
             onceLog.forget("unavailable");
         }
     }
 
     private void restored() {
-        if (unprotectedSinceNanos >= 0) {
-            double seconds = (System.nanoTime() - unprotectedSinceNanos) / 1e9;
-            state.restored(seconds);
-            LOG.infof("Settings in place %.0f ms after the restarted Redis accepted the connection",
-                    seconds * 1000);
-            unprotectedSinceNanos = -1;
-        }
+        state.allInPlace(System.nanoTime()).ifPresent(seconds -> LOG.infof(
+                "Settings in place %.0f ms after Redis came back and accepted the connection", seconds * 1000));
     }
 
     static String show(String value) {

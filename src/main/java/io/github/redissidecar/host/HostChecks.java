@@ -2,7 +2,10 @@ package io.github.redissidecar.host;
 
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.metrics.PrometheusText;
-import io.quarkus.runtime.Startup;
+import io.github.redissidecar.StartupReport;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import io.github.redissidecar.poll.PeriodicTask;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -17,7 +20,6 @@ import org.jboss.logging.Logger;
  * them while the sidecar runs), exports them, and logs the fix once. The sidecar shares the kernel with Redis, so
  * what it reads is what Redis gets.
  */
-@Startup
 @ApplicationScoped
 public class HostChecks {
 
@@ -25,11 +27,17 @@ public class HostChecks {
 
     private final Path overcommitFile;
     private final Path hugepageFile;
+    private final Vertx vertx;
     private volatile String page = "";
 
     HostChecks(SidecarConfig config, Vertx vertx) {
         this.overcommitFile = config.host().overcommitMemoryFile();
         this.hugepageFile = config.host().transparentHugepageFile();
+        this.vertx = vertx;
+    }
+
+    // After every configuration check has passed (StartupReport), so that a refused start prints one line only.
+    void start(@Observes @Priority(StartupReport.PRIORITY) StartupEvent event) {
         logAdvice(refresh());
         PeriodicTask.start(vertx, Duration.ofMinutes(1), Duration.ofMinutes(1), this::refresh);
     }

@@ -1,5 +1,6 @@
 package io.github.redissidecar.http;
 
+import io.github.redissidecar.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * The Authorization header value /metrics and /status demand, if any: a bearer token or basic credentials,
@@ -17,8 +17,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class HttpCredentials {
-
-    private static final Logger LOG = Logger.getLogger(HttpCredentials.class);
 
     private final Optional<byte[]> expected;
     private final String scheme;
@@ -29,11 +27,11 @@ public class HttpCredentials {
         Optional<String> password = secret(http.basicAuthPasswordFile(), http.basicAuthPassword(),
                 "SIDECAR_HTTP_BASIC_AUTH_PASSWORD_FILE");
         if (token.isPresent() && http.basicAuthUser().isPresent()) {
-            throw new IllegalArgumentException("Set either a bearer token (SIDECAR_HTTP_BEARER_TOKEN) or basic auth "
+            throw new InvalidConfiguration("Set either a bearer token (SIDECAR_HTTP_BEARER_TOKEN) or basic auth "
                     + "(SIDECAR_HTTP_BASIC_AUTH_USER), not both");
         }
         if (http.basicAuthUser().isPresent() != password.isPresent()) {
-            throw new IllegalArgumentException("Basic auth needs both SIDECAR_HTTP_BASIC_AUTH_USER and "
+            throw new InvalidConfiguration("Basic auth needs both SIDECAR_HTTP_BASIC_AUTH_USER and "
                     + "SIDECAR_HTTP_BASIC_AUTH_PASSWORD (or _FILE)");
         }
         if (token.isPresent()) {
@@ -48,8 +46,12 @@ public class HttpCredentials {
             scheme = "";
             expected = Optional.empty();
         }
-        LOG.infof("/metrics and /status: %s", expected.isPresent() ? scheme + " authentication required"
-                : "open (set SIDECAR_HTTP_BEARER_TOKEN or SIDECAR_HTTP_BASIC_AUTH_USER to protect them)");
+    }
+
+    /** For the startup log. */
+    public String describe() {
+        return "/metrics and /status " + (expected.isPresent() ? "require " + scheme + " authentication"
+                : "are open (set SIDECAR_HTTP_BEARER_TOKEN or SIDECAR_HTTP_BASIC_AUTH_USER to protect them)");
     }
 
     public boolean required() {
@@ -76,7 +78,7 @@ public class HttpCredentials {
         try {
             return Optional.of(Files.readString(file.get()).strip()).filter(v -> !v.isEmpty());
         } catch (IOException e) {
-            throw new IllegalArgumentException(fileKey + " " + file.get() + " cannot be read ("
+            throw new InvalidConfiguration(fileKey + " " + file.get() + " cannot be read ("
                     + e.getClass().getSimpleName() + ")");
         }
     }

@@ -4,6 +4,7 @@ import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.host.HostChecks;
 import io.github.redissidecar.metrics.MetricFamily;
 import io.github.redissidecar.metrics.PrometheusText;
+import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.settings.EnforcementState;
@@ -31,8 +32,9 @@ public class MetricsEndpoint {
     }
 
     public String text() {
-        List<MetricFamily> own = new ArrayList<>(enforcement.families());
+        PollResult poll = holder.current();
+        List<MetricFamily> own = new ArrayList<>(enforcement.families(poll.snapshot()));
         own.addAll(poller.stats().families());
-        return holder.current().page() + PrometheusText.write(own) + host.page();
+        return poll.page() + PrometheusText.write(own) + host.page();
     }
 }

@@ -5,6 +5,7 @@ import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisLink;
 import io.github.redissidecar.settings.EnforcementState;
@@ -27,14 +28,18 @@ public class StatusEndpoint {
     private final SnapshotHolder holder;
     private final RedisLink link;
     private final ContainerLimitSetting containerLimit;
+    private final ConfiguredSettings settings;
     private final EnforcementState enforcement;
+    private final Poller poller;
 
     StatusEndpoint(SnapshotHolder holder, RedisLink link, ContainerLimitSetting containerLimit,
-            ConfiguredSettings settings) {
+            ConfiguredSettings settings, Poller poller) {
         this.holder = holder;
         this.link = link;
         this.containerLimit = containerLimit;
+        this.settings = settings;
         this.enforcement = settings.state();
+        this.poller = poller;
     }
 
     public String json() {
@@ -42,7 +47,8 @@ public class StatusEndpoint {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("redis", redis(poll));
         out.put("memory", memory(poll.snapshot()));
-        out.put("settings", settings());
+        out.put("settings", settings(poll.snapshot()));
+        out.put("problems", Problems.of(poll, containerLimit.bytes(), enforcement, settings.policy()));
         return JsonText.write(out);
     }
 
@@ -57,6 +63,7 @@ public class StatusEndpoint {
         out.put("run_id", info.flatMap(s -> s.text("run_id")));
         out.put("uptime_seconds", number(info, "uptime_in_seconds"));
         out.put("config_file", info.flatMap(s -> s.text("config_file")));
+        out.put("restarts_detected", poller.stats().restarts());
         return out;
     }
 
@@ -71,20 +78,21 @@ public class StatusEndpoint {
         out.put("effective_limit_bytes", limits.effective());
         out.put("used_memory_bytes", used >= 0 ? used : null);
         out.put("usage_ratio", used >= 0 ? limits.usageRatio(used) : null);
+        out.put("unbounded", info.isPresent() ? limits.unbounded() : null);
         return out;
     }
 
-    private Map<String, Object> settings() {
+    private Map<String, Object> settings(Optional<InfoSnapshot> info) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", enforcement.mode().label());
         out.put("available", enforcement.available());
         out.put("unavailable_reason", enforcement.unavailableReason());
-        out.put("restarts_detected", enforcement.restartsDetected());
         out.put("last_reassert", enforcement.lastReassertEpochSeconds().isPresent()
                 ? Instant.ofEpochMilli((long) (enforcement.lastReassertEpochSeconds().getAsDouble() * 1000))
                         .toString() : null);
+        out.put("last_restart_settings_restored", enforcement.lastRestartRestored());
         out.put("last_restart_unprotected_seconds", enforcement.lastRestartUnprotectedSeconds());
-        out.put("parameters", enforcement.parameters().stream().map(StatusEndpoint::parameter).toList());
+        out.put("parameters", enforcement.parameters(info).stream().map(StatusEndpoint::parameter).toList());
         return out;
     }
 

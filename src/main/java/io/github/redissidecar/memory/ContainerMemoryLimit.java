@@ -1,5 +1,6 @@
 package io.github.redissidecar.memory;
 
+import io.github.redissidecar.InvalidConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ public final class ContainerMemoryLimit {
         if (setting.strip().equalsIgnoreCase("auto")) {
             return fromCgroup(cgroupRoot, procSelfCgroup);
         }
-        long bytes = ByteSize.parse(setting).filter(b -> b > 0).orElseThrow(() -> new IllegalArgumentException(
+        long bytes = ByteSize.parse(setting).filter(b -> b > 0).orElseThrow(() -> new InvalidConfiguration(
                 KEY + " is '" + setting + "', which is not a memory size. Use bytes (805306368), redis.conf units "
                         + "(768mb, 1.5gb), Kubernetes units (768Mi), 'auto' to read the cgroup, or leave it empty."));
         return OptionalLong.of(bytes);

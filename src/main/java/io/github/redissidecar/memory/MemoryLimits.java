@@ -1,5 +1,6 @@
 package io.github.redissidecar.memory;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -14,6 +15,16 @@ public record MemoryLimits(long maxmemory, OptionalLong containerLimit) {
             return OptionalLong.of(Math.min(maxmemory, containerLimit.getAsLong()));
         }
         return maxmemory > 0 ? OptionalLong.of(maxmemory) : containerLimit;
+    }
+
+    /**
+     * Whether Redis is without a memory limit in a limited container: maxmemory 0, or above the container limit.
+     * It then grows until the kernel OOM-kills it (losing everything) instead of evicting or rejecting writes.
+     * Empty when the container limit is unknown.
+     */
+    public Optional<Boolean> unbounded() {
+        return containerLimit.isPresent()
+                ? Optional.of(maxmemory <= 0 || maxmemory > containerLimit.getAsLong()) : Optional.empty();
     }
 
     /** used / effective limit; empty when no limit is known. */

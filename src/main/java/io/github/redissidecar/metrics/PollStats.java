@@ -7,17 +7,20 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The sidecar's own poll meters: how many polls, how long they took, and why they failed. Kept here rather than in
+ * The sidecar's own poll meters: how many polls, how long they took, why they failed, and how many Redis
+ * restarts they showed. Kept here rather than in
  * a metrics library because two meters do not justify loading one (memory and start-up time are the product).
  */
 public final class PollStats {
 
     static final String DURATION = "redis_sidecar_poll_duration_seconds";
     static final String ERRORS = "redis_sidecar_poll_errors_total";
+    static final String RESTARTS = "redis_sidecar_restarts_detected_total";
 
     private final LongAdder count = new LongAdder();
     private final DoubleAdder seconds = new DoubleAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder restarts = new LongAdder();
     private final List<String> reasons;
 
     /** @param reasons every failure reason label, so that each series exists (at 0) from the start */
@@ -35,6 +38,15 @@ public final class PollStats {
         errors.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
+    /** A poll showed a new server life. */
+    public void restarted() {
+        restarts.increment();
+    }
+
+    public long restarts() {
+        return restarts.sum();
+    }
+
     public List<MetricFamily> families() {
         MetricFamily duration = new MetricFamily(DURATION, "Time one poll of Redis took, INFO round trip and "
                 + "parsing included.", MetricType.SUMMARY, List.of(Sample.suffixed("_count", count.sum()),
@@ -42,6 +54,9 @@ public final class PollStats {
         MetricFamily failures = new MetricFamily(ERRORS, "Failed polls by reason (connect, auth, timeout, tls, "
                 + "permission, loading, protocol).", MetricType.COUNTER, reasons.stream()
                         .map(r -> Sample.of(errors.get(r).sum(), "reason", r)).toList());
-        return List.of(duration, failures);
+        MetricFamily restarted = new MetricFamily(RESTARTS, "Redis restarts seen (a new run_id, or uptime going "
+                + "backwards), with or without desired settings.", MetricType.COUNTER,
+                List.of(Sample.of(restarts.sum())));
+        return List.of(duration, failures, restarted);
     }
 }

@@ -13,6 +13,7 @@ final class SidecarSeries {
     static final String EFFECTIVE_LIMIT = "redis_sidecar_effective_memory_limit_bytes";
     static final String USAGE_RATIO = "redis_sidecar_memory_usage_ratio";
     static final String POLICY = "redis_sidecar_maxmemory_policy";
+    static final String UNBOUNDED = "redis_sidecar_memory_unbounded";
 
     private SidecarSeries() {
     }
@@ -36,6 +37,10 @@ final class SidecarSeries {
                 out.add(MetricFamily.gauge(USAGE_RATIO,
                         "used_memory / effective memory limit. Absent, never +Inf, when no limit is known.",
                         Sample.of(ratio)))));
+        limits.unbounded().ifPresent(unbounded -> out.add(MetricFamily.gauge(UNBOUNDED, "1 when Redis has no "
+                + "memory limit in its limited container (maxmemory 0, or above the container limit): it grows until "
+                + "the kernel OOM-kills it. Absent when the container limit is unknown.",
+                Sample.of(unbounded ? 1 : 0))));
         info.text("maxmemory_policy").ifPresent(policy -> out.add(MetricFamily.gauge(POLICY,
                 "The maxmemory-policy in force, as a label; value 1.", Sample.of(1, "policy", policy))));
         return out;

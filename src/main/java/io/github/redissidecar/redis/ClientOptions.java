@@ -1,5 +1,6 @@
 package io.github.redissidecar.redis;
 
+import io.github.redissidecar.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -21,6 +22,23 @@ final class ClientOptions {
     ClientOptions(SidecarConfig.Redis config, RedisAddress address) {
         this.config = config;
         this.address = address;
+        SidecarConfig.Tls tls = config.tls();
+        if (tls.certFile().isPresent() != tls.keyFile().isPresent()) {
+            throw new InvalidConfiguration("SIDECAR_REDIS_TLS_CERT_FILE and SIDECAR_REDIS_TLS_KEY_FILE go together: "
+                    + "set both (a client certificate and its key) or neither");
+        }
+        readable(tls.caFile(), "SIDECAR_REDIS_TLS_CA_FILE (sidecar.redis.tls.ca-file)");
+        readable(tls.certFile(), "SIDECAR_REDIS_TLS_CERT_FILE (sidecar.redis.tls.cert-file)");
+        readable(tls.keyFile(), "SIDECAR_REDIS_TLS_KEY_FILE (sidecar.redis.tls.key-file)");
+        readable(config.passwordFile(), "REDIS_PASSWORD_FILE (sidecar.redis.password-file)");
+    }
+
+    // At startup a missing file is a mistake in the deployment; later it may be a secret being rotated.
+    private static void readable(Optional<Path> file, String key) {
+        if (file.isPresent() && !Files.isReadable(file.get())) {
+            throw new InvalidConfiguration(key + " is " + file.get() + ", which cannot be read; mount the file, "
+                    + "fix the path or its permissions, or unset it");
+        }
     }
 
     RedisOptions build() {
@@ -69,6 +87,11 @@ final class ClientOptions {
         config.user().or(address::user).ifPresent(args::add);
         args.add(password.get());
         return args;
+    }
+
+    /** Whether a password is configured anywhere (file, value or URL). */
+    boolean hasPassword() {
+        return config.passwordFile().isPresent() || config.password().or(address::password).isPresent();
     }
 
     /** Password file first (it may have been rotated), then the configured password, then the URL's. */

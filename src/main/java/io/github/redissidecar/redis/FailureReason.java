@@ -5,13 +5,34 @@ import java.util.Locale;
 
 /** Why talking to Redis failed; the {@code reason} label of {@code redis_sidecar_poll_errors_total}. */
 public enum FailureReason {
-    CONNECT, AUTH, TIMEOUT, TLS, PERMISSION,
+    CONNECT("check that Redis runs and that REDIS_ADDR points at it"),
+    AUTH("set REDIS_PASSWORD or REDIS_PASSWORD_FILE (and REDIS_USER for an ACL user) to what Redis expects"),
+    TIMEOUT("Redis is blocked or overloaded (SLOWLOG GET, redis-cli --latency), or raise "
+            + "SIDECAR_REDIS_COMMAND_TIMEOUT"),
+    TLS("check SIDECAR_REDIS_TLS_CA_FILE, the client certificate and the server certificate's host name"),
+    PERMISSION("grant the sidecar's ACL user +ping +info +client|setname +config|get +config|set"),
     /** Redis is up but still loading its dataset and refuses the connection check. */
-    LOADING,
-    PROTOCOL;
+    LOADING("none needed: Redis answers once its dataset is in memory"),
+    PROTOCOL("check that REDIS_ADDR points at a Redis server (rediss:// for TLS)");
+
+    private final String fix;
+
+    FailureReason(String fix) {
+        this.fix = fix;
+    }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether retrying can outlast it (Redis restarting, unreachable, busy), rather than needing a fix. */
+    public boolean outlasted() {
+        return this == CONNECT || this == TIMEOUT || this == LOADING;
+    }
+
+    /** What an operator does about it, for the log line and /status. */
+    public String fix() {
+        return fix;
     }
 
     /** Classifies a failure by the Redis error prefix or the exception chain. */

@@ -1,5 +1,6 @@
 package io.github.redissidecar.redis;
 
+import io.github.redissidecar.InvalidConfiguration;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,9 +64,9 @@ public record RedisAddress(String scheme, String host, int port, String path, Op
     }
 
     // The message never repeats the value: a URL may hold a password.
-    private static IllegalArgumentException invalid(String raw) {
+    private static InvalidConfiguration invalid(String raw) {
         String scheme = raw.contains("://") ? raw.substring(0, raw.indexOf("://")) : "?";
-        return new IllegalArgumentException(KEY + " is not a Redis address (scheme '" + scheme + "'). Use "
+        return new InvalidConfiguration(KEY + " is not a Redis address (scheme '" + scheme + "'). Use "
                 + "redis://host:port, rediss://host:port for TLS, or unix:///path/to/redis.sock.");
     }
 

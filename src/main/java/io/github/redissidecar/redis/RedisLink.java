@@ -1,5 +1,6 @@
 package io.github.redissidecar.redis;
 
+import io.github.redissidecar.StartupReport;
 import io.github.redissidecar.config.SidecarConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -10,6 +11,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
@@ -55,7 +57,8 @@ public class RedisLink {
         this.lastFailure = new RedisFailure(FailureReason.CONNECT, "not connected to " + address + " yet");
     }
 
-    void start(@Observes StartupEvent event) {
+    // Only once every configuration check has passed, so that a refused start never talks to Redis.
+    void start(@Observes @Priority(StartupReport.PRIORITY + 1) StartupEvent event) {
         scheduleAttempt(0);
     }
 
@@ -63,7 +66,7 @@ public class RedisLink {
         stopped = true;
         Session s = session;
         if (s != null) {
-            s.client().close();
+            close(s);
         }
     }
 
@@ -113,7 +116,7 @@ public class RedisLink {
         } catch (TimeoutException e) {
             RedisFailure failure = new RedisFailure(FailureReason.TIMEOUT,
                     "no reply from " + address + " within " + config.commandTimeout().toMillis() + " ms");
-            lost(s, failure);
+            lost(s, failure, false);
             throw failure;
         } catch (ExecutionException e) {
             throw new RedisFailure(FailureReason.of(e.getCause()), describe(e.getCause()));
@@ -136,33 +139,51 @@ public class RedisLink {
 
     private void attempt() {
         Redis client = Redis.createClient(vertx, options.build());
-        client.connect()
-                .compose(connection -> {
-                    long acceptedAt = System.nanoTime();
-                    return new Handshake(connection, options).run()
-                            .map(databases -> new Session(client, connection, databases, acceptedAt));
-                })
-                .timeout(config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .onComplete(result -> {
-                    attemptPending.set(false);
-                    attempted = true;
-                    if (result.succeeded()) {
-                        established(result.result());
-                    } else {
-                        client.close();
-                        failed(new RedisFailure(FailureReason.of(result.cause()), describe(result.cause())));
-                    }
-                });
+        long timeout = config.connectTimeout().toMillis();
+        client.connect().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(connected -> {
+            if (connected.failed()) {
+                client.close();
+                attemptFailed(connected.cause());
+                return;
+            }
+            RedisConnection connection = connected.result();
+            long acceptedAt = System.nanoTime();
+            new Handshake(connection, options).run().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(shaken -> {
+                Session s = new Session(client, connection, shaken.succeeded() ? shaken.result() : 0, acceptedAt,
+                        new AtomicBoolean());
+                if (shaken.succeeded()) {
+                    established(s);
+                } else {
+                    close(s);
+                    attemptFailed(shaken.cause());
+                }
+            });
+        });
+    }
+
+    private void attemptFailed(Throwable cause) {
+        attemptPending.set(false);
+        attempted = true;
+        if (stopped) {
+            return;
+        }
+        FailureReason reason = FailureReason.of(cause);
+        String message = reason == FailureReason.AUTH && !options.hasPassword()
+                ? address + " requires a password and none is configured (" + cause.getMessage() + ")"
+                : describe(cause);
+        failed(new RedisFailure(reason, message));
     }
 
     private void established(Session s) {
+        attemptPending.set(false);
+        attempted = true;
         if (stopped) {
-            s.client().close();
+            close(s);
             return;
         }
-        s.connection().exceptionHandler(e -> lost(s, new RedisFailure(FailureReason.of(e), describe(e))));
+        s.connection().exceptionHandler(e -> lost(s, new RedisFailure(FailureReason.of(e), describe(e)), false));
         s.connection().endHandler(v -> lost(s, new RedisFailure(FailureReason.CONNECT, "connection closed by "
-                + address)));
+                + address), true));
         connectedAtNanos = s.acceptedAtNanos();
         generation++;
         session = s;
@@ -178,16 +199,32 @@ public class RedisLink {
             // Redis is up and will take the connection the moment its dataset is in: keep knocking, fast.
             backoff.reset();
         }
-        scheduleAttempt(backoff.nextDelayMillis());
+        scheduleAttempt(backoff.nextDelayMillis(failure.reason()));
     }
 
-    private synchronized void lost(Session s, RedisFailure failure) {
-        if (session != s) {
+    private synchronized void lost(Session s, RedisFailure failure, boolean ended) {
+        if (ended) {
+            s.client().close();
+        } else {
+            close(s);
+        }
+        if (session != s || stopped) {
             return;
         }
         session = null;
-        s.client().close();
         failed(failure);
+    }
+
+    // Asks Redis to close the connection (QUIT) and closes the client once it has: closing the client first makes
+    // Vert.x's pool mark the connection closed and then see it end a second time. A Redis that does not answer
+    // (frozen) gets its client closed after the command timeout anyway.
+    private void close(Session s) {
+        if (!s.closing().compareAndSet(false, true)) {
+            return;
+        }
+        s.connection().endHandler(v -> s.client().close());
+        s.connection().send(Request.cmd(Command.QUIT));
+        vertx.setTimer(config.commandTimeout().toMillis(), id -> s.client().close());
     }
 
     private String describe(Throwable t) {
@@ -195,7 +232,8 @@ public class RedisLink {
         return address + ": " + message;
     }
 
-    private record Session(Redis client, RedisConnection connection, int databases, long acceptedAtNanos) {
+    private record Session(Redis client, RedisConnection connection, int databases, long acceptedAtNanos,
+            AtomicBoolean closing) {
     }
 
     /** AUTH, CLIENT SETNAME and CONFIG GET databases on a fresh connection. */
@@ -215,10 +253,12 @@ public class RedisLink {
                     : connection.send(Request.cmd(Command.AUTH, args.toArray())).mapEmpty();
         }
 
-        // An ACL without client|setname must not stop monitoring: the name is a courtesy to operators.
+        // An ACL without client|setname must not stop monitoring: the name is a courtesy to operators. NOAUTH does:
+        // with no password sent to a Redis that wants one, INFO would get the connection closed, again and again.
         private Future<Void> setName() {
-            return connection.send(Request.cmd(Command.CLIENT, "SETNAME", options.clientName()))
-                    .<Void>mapEmpty().otherwiseEmpty();
+            return connection.send(Request.cmd(Command.CLIENT, "SETNAME", options.clientName())).<Void>mapEmpty()
+                    .recover(e -> FailureReason.of(e) == FailureReason.AUTH ? Future.failedFuture(e)
+                            : Future.succeededFuture());
         }
 
         private Future<Integer> databases() {

@@ -27,8 +27,9 @@ final class StateLog {
     synchronized void failing(RedisFailure failure) {
         String key = failure.reason().name();
         if (!key.equals(lastFailure)) {
-            log.warnf("Redis at %s unavailable (%s): %s; retrying with backoff, next change will be logged",
-                    address, failure.reason().label(), failure.getMessage());
+            log.warnf("Redis at %s unavailable (%s): %s. Fix: %s. Retrying%s; the next change will be logged",
+                    address, failure.reason().label(), failure.getMessage(), failure.reason().fix(),
+                    failure.reason().outlasted() ? " fast" : " every few seconds");
             lastFailure = key;
         }
     }

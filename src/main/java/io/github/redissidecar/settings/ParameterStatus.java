@@ -25,6 +25,13 @@ public record ParameterStatus(DesiredSetting desired, Optional<String> actual, b
                 Optional.of("set " + from + " -> " + to + " (" + trigger.label() + ") at " + at), Optional.empty());
     }
 
+    /** This status with the value the latest poll's INFO reported, which is newer than the last check's. */
+    ParameterStatus seenInInfo(String value) {
+        boolean differs = !value.equals(desired.value());
+        return new ParameterStatus(desired, Optional.of(value), differs, lastAction,
+                differs ? blockedReason : Optional.empty());
+    }
+
     ParameterStatus failed(String reason, String at) {
         return new ParameterStatus(desired, actual, true, Optional.of("set failed: " + reason + " at " + at),
                 blockedReason);

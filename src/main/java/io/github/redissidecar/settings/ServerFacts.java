@@ -1,10 +1,22 @@
 package io.github.redissidecar.settings;
 
+import java.util.Set;
+
 /**
  * What the safety rules need to know about the server at the time of a check.
  *
  * @param usedMemory {@code used_memory} in bytes, -1 when unknown
  * @param loading whether Redis is still loading its dataset (then {@code used_memory} is not final)
+ * @param restores the parameters whose desired value puts back what this server life had or came back without
+ *     ({@link LifeSettings}): the maxmemory margin does not hold them back
  */
-public record ServerFacts(long usedMemory, boolean loading) {
+public record ServerFacts(long usedMemory, boolean loading, Set<String> restores) {
+
+    public ServerFacts {
+        restores = Set.copyOf(restores);
+    }
+
+    public ServerFacts(long usedMemory, boolean loading) {
+        this(usedMemory, loading, Set.of());
+    }
 }

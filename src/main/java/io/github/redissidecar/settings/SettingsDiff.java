@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * Compares the desired settings with what CONFIG GET returned and decides, parameter by parameter, what to set,
- * what is already right and what must not be touched because setting it could lose data.
+ * what is already right and what must not be touched because setting it could lose data. A lower maxmemory that
+ * is a restore ({@link ServerFacts#restores()}) is set whatever the dataset size; one that is a change waits until
+ * it stays the safety margin above used memory.
  */
 public final class SettingsDiff {
 
@@ -54,7 +56,8 @@ public final class SettingsDiff {
         if (parameter.equals("appendonly") && setting.value().equals("yes") && !policy.allowAppendonlyAtRuntime()) {
             return Optional.of(BOOT_ONLY);
         }
-        if (parameter.equals("maxmemory") && lowers(setting.value(), actual)) {
+        if (parameter.equals("maxmemory") && lowers(setting.value(), actual)
+                && !facts.restores().contains(parameter)) {
             return maxmemoryRisk(Long.parseLong(setting.value()), facts, policy);
         }
         return Optional.empty();

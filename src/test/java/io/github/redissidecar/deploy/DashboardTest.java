@@ -68,10 +68,12 @@ class DashboardTest {
         state.applied("maxmemory", "0", "1048576", io.github.redissidecar.settings.Trigger.STARTUP,
                 java.time.Instant.now());
         state.failed("maxmemory", "rejected", java.time.Instant.now());
-        state.restored(0.1);
-        state.families().stream().map(MetricFamily::name).forEach(names::add);
+        state.restartPending(0);
+        state.allInPlace(1);
+        state.families(java.util.Optional.empty()).stream().map(MetricFamily::name).forEach(names::add);
         HostFacts.parse("0", "[always] never").families().stream().map(MetricFamily::name).forEach(names::add);
-        names.addAll(List.of("redis_sidecar_poll_duration_seconds", "redis_sidecar_poll_errors_total"));
+        names.addAll(List.of("redis_sidecar_poll_duration_seconds", "redis_sidecar_poll_errors_total",
+                "redis_sidecar_restarts_detected_total"));
         return names;
     }
 }

@@ -1,5 +1,8 @@
 package io.github.redissidecar.it;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.redissidecar.testing.Eventually;
@@ -13,12 +16,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** 100 MB of keys and a desired maxmemory of 64 MB: not applied, not a key lost; applied once it is safe. */
+/**
+ * A long-running Redis (up before the sidecar, beyond SIDECAR_ADOPT_AFTER) holding 100 MB, and a newly declared
+ * maxmemory of 48 MB: the limit is not applied, not a key is lost, and the state is loud (Redis has no memory limit
+ * in a limited container, the setting is blocked, /status says so in words); it is applied once it is safe.
+ */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "args", value = "--enable-debug-command|yes"),
     @ResourceArg(name = "populate", value = "100000:1000"),
-    @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-policy allkeys-lru"),
+    @ResourceArg(name = "age-seconds", value = "2"),
+    @ResourceArg(name = "sidecar.adopt-after", value = "0s"),
+    @ResourceArg(name = "sidecar.container-memory-limit", value = "256mb"),
+    @ResourceArg(name = "sidecar.settings", value = "maxmemory 48mb\nmaxmemory-policy allkeys-lru"),
     @ResourceArg(name = "sidecar.drift-check-interval", value = "1s")})
 class MaxmemoryBelowUsedTest {
 
@@ -29,17 +39,26 @@ class MaxmemoryBelowUsedTest {
     RedisServer redis;
 
     @Test
-    void blockedWhileUnsafeAndAppliedWhenSafe() throws Exception {
+    void anAdoptedRedisIsNotShrunkButTheMissingLimitIsLoudAndTheLimitLandsOnceSafe() throws Exception {
         Scrape s = Scrape.await(x -> x.has(BLOCKED), Duration.ofSeconds(10));
         assertEquals(1, s.get(BLOCKED));
+        assertEquals(1, s.get("redis_sidecar_memory_unbounded"), "no limit in a 256 MB container");
+        assertEquals(1, s.get("redis_sidecar_config_drift{parameter=\"maxmemory\"}"));
         assertEquals("allkeys-lru", redis.config("maxmemory-policy"), "the safe setting is applied");
+        given().get("/status").then().statusCode(200)
+                .body("memory.unbounded", org.hamcrest.Matchers.equalTo(true))
+                .body("problems", hasItem(containsString("Redis has no memory limit (maxmemory 0)")))
+                .body("problems", hasItem(containsString("Redis keeps running with NO memory limit")))
+                .body("settings.parameters[0].blocked_reason", org.hamcrest.Matchers.equalTo("below_used_memory"));
         Thread.sleep(2_500);
         assertEquals("100000", redis.call("DBSIZE"), "no key evicted");
         assertEquals("0", redis.config("maxmemory"));
 
         redis.call("FLUSHALL"); // the test's own doing: now the limit is safe
         Eventually.within(Duration.ofSeconds(5), "maxmemory applied once safe",
-                () -> "67108864".equals(redis.config("maxmemory")));
-        Scrape.await(x -> !x.has(BLOCKED), Duration.ofSeconds(3));
+                () -> "50331648".equals(redis.config("maxmemory")));
+        Scrape after = Scrape.await(x -> !x.has(BLOCKED) && x.get("redis_sidecar_memory_unbounded") == 0,
+                Duration.ofSeconds(3));
+        assertEquals(0, after.get("redis_sidecar_config_drift{parameter=\"maxmemory\"}"));
     }
 }

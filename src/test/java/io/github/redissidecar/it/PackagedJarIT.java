@@ -26,10 +26,10 @@ class PackagedJarIT {
     }
 
     @Test
-    void redisExporterVariablesWorkAndThePasswordIsNeverShown() throws Exception {
+    void redisExporterVariablesWorkThePasswordIsNeverShownAndAStopIsQuiet() throws Exception {
         String secret = "Jar-S3cret-" + System.nanoTime();
         try (RedisServer redis = new RedisServer("--requirepass", secret).start()) {
-            String log;
+            SidecarProcess stopped;
             try (SidecarProcess sidecar = SidecarProcess.start(Map.of("REDIS_ADDR", "127.0.0.1:" + redis.port(),
                     "REDIS_PASSWORD", secret))) {
                 String metrics = sidecar.awaitMetrics("redis_up 1");
@@ -37,9 +37,14 @@ class PackagedJarIT {
                 assertFalse(metrics.contains(secret));
                 assertEquals(1, redis.call("CLIENT", "LIST").lines()
                         .filter(l -> l.contains("name=redis-memory-sidecar")).count());
-                log = sidecar.output();
-            }
+                stopped = sidecar;
+            } // SIGTERM, as a container runtime stops it
+            String log = stopped.output();
             assertFalse(log.contains(secret), "the password is never logged");
+            assertFalse(log.contains("unavailable"), "a clean stop is not an outage:\n" + log);
+            assertFalse(log.contains("Exception") || log.contains("Error"), log);
+            assertEquals(0, redis.call("CLIENT", "LIST").lines()
+                    .filter(l -> l.contains("name=redis-memory-sidecar")).count(), "its connection is closed");
         }
     }
 }

@@ -13,7 +13,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Redis goes away and comes back: redis_up follows, INFO series vanish and return, the sidecar never restarts. */
+/**
+ * Redis goes away and comes back: redis_up follows, INFO series vanish and return, the sidecar never restarts, and
+ * the restart is counted even though no settings are declared (monitoring only).
+ */
 @QuarkusTest
 @WithTestResource(RedisServerResource.class)
 class RedisRestartTest {
@@ -44,6 +47,12 @@ class RedisRestartTest {
         assertFalse(back.text().contains(runId), "the new server's run_id replaces the old one");
         assertTrue(System.nanoTime() - killedAt < Duration.ofSeconds(6).toNanos());
         assertEquals(1, redis.call("CLIENT", "LIST").lines().filter(l -> l.contains("redis-memory-sidecar")).count());
+        assertEquals(0, up.get("redis_sidecar_restarts_detected_total"));
+        assertEquals(1, Scrape.await(s -> s.get("redis_sidecar_restarts_detected_total") == 1, Duration.ofSeconds(3))
+                .get("redis_sidecar_restarts_detected_total"));
+        io.restassured.RestAssured.given().get("/status").then().statusCode(200)
+                .body("redis.restarts_detected", org.hamcrest.Matchers.equalTo(1))
+                .body("settings.mode", org.hamcrest.Matchers.equalTo("off"));
     }
 
     private static long timeScrape() {

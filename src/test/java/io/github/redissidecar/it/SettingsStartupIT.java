@@ -1,33 +1,89 @@
 package io.github.redissidecar.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.SidecarProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
 
-/** A bad setting stops the packaged jar at startup, with a message naming the line, the value and the fix. */
+/**
+ * Every configuration the sidecar refuses ends the packaged jar with a non-zero exit and at most two lines of
+ * output (no stack trace) that name the key, the value and the fix. {@code --help} and {@code --version} print
+ * and exit 0 without starting anything.
+ */
 class SettingsStartupIT {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "maxmemory-policy allkeys-lrv||SIDECAR_SETTINGS line 1 \"maxmemory-policy allkeys-lrv\"",
-        "maxmemory 35%||set SIDECAR_CONTAINER_MEMORY_LIMIT",
-        "maxmemory 1gb|768mb|above the container memory limit of 805306368 bytes",
-        "maxmemory 120%|768mb|at most 100%",
-        "maxmemory lots|768mb|\"lots\" is not a size",
+        "SIDECAR_SETTINGS=maxmemory-policy allkeys-lrv|SIDECAR_SETTINGS line 1 \"maxmemory-policy allkeys-lrv\"",
+        "SIDECAR_SETTINGS=maxmemory 35%|set SIDECAR_CONTAINER_MEMORY_LIMIT",
+        "SIDECAR_SETTINGS=maxmemory 1gb;SIDECAR_CONTAINER_MEMORY_LIMIT=768mb|above the container memory limit",
+        "SIDECAR_SETTINGS=maxmemory 120%;SIDECAR_CONTAINER_MEMORY_LIMIT=768mb|at most 100%",
+        "SIDECAR_SETTINGS=maxmemory lots;SIDECAR_CONTAINER_MEMORY_LIMIT=768mb|\"lots\" is not a size",
+        "SIDECAR_SETTINGS_FILE=/nonexistent/settings.conf|SIDECAR_SETTINGS_FILE /nonexistent/settings.conf",
+        "SIDECAR_CONTAINER_MEMORY_LIMIT=12parsecs|SIDECAR_CONTAINER_MEMORY_LIMIT (sidecar.container-memory-limit) "
+                + "is '12parsecs'",
+        "SIDECAR_POLL_INTERVAL=10ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 10ms; use 100ms or more",
+        "SIDECAR_DRIFT_CHECK_INTERVAL=soon|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is \"soon\"",
+        "SIDECAR_ENFORCE=enfroce|SIDECAR_ENFORCE (sidecar.enforce) is \"enfroce\"",
+        "SIDECAR_CONFIG_REWRITE=ture|SIDECAR_CONFIG_REWRITE (sidecar.config-rewrite) is \"ture\"",
+        "SIDECAR_POLL_COMMANDSTATS_EVERY=often|SIDECAR_POLL_COMMANDSTATS_EVERY",
+        "SIDECAR_MAXMEMORY_SAFETY_MARGIN=150|SIDECAR_MAXMEMORY_SAFETY_MARGIN",
+        "REDIS_ADDR=http://redis:6379|REDIS_ADDR",
+        "SIDECAR_REDIS_TLS_CA_FILE=/nonexistent/ca.pem|SIDECAR_REDIS_TLS_CA_FILE",
+        "SIDECAR_REDIS_TLS_CERT_FILE=/etc/hostname|SIDECAR_REDIS_TLS_KEY_FILE go together",
+        "REDIS_PASSWORD_FILE=/nonexistent/password|REDIS_PASSWORD_FILE",
+        "SIDECAR_HTTP_BASIC_AUTH_USER=prometheus|SIDECAR_HTTP_BASIC_AUTH_PASSWORD",
+        "SIDECAR_HTTP_BEARER_TOKEN_FILE=/nonexistent/token|SIDECAR_HTTP_BEARER_TOKEN_FILE",
     })
-    void refusesToStart(String settings, String limit, String expected) throws Exception {
-        Map<String, String> env = limit == null ? Map.of("SIDECAR_SETTINGS", settings)
-                : Map.of("SIDECAR_SETTINGS", settings, "SIDECAR_CONTAINER_MEMORY_LIMIT", limit);
+    void refusesToStartWithOneLine(String assignments, String expected) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        for (String assignment : assignments.split(";")) {
+            env.put(assignment.substring(0, assignment.indexOf('=')), assignment.substring(assignment.indexOf('=')
+                    + 1));
+        }
         try (SidecarProcess sidecar = SidecarProcess.start(env)) {
             assertTrue(sidecar.process().waitFor(60, TimeUnit.SECONDS), "the sidecar must exit");
             assertNotEquals(0, sidecar.process().exitValue());
-            String log = sidecar.output();
-            assertTrue(log.contains(expected), log);
+            List<String> lines = sidecar.output().lines().filter(l -> !l.isBlank()).toList();
+            assertTrue(lines.size() <= 2, "at most two lines:\n" + sidecar.output());
+            assertTrue(lines.stream().noneMatch(l -> l.strip().startsWith("at ")), sidecar.output());
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("Refusing to start. ") && l.contains(expected)),
+                    sidecar.output());
         }
+    }
+
+    @Test
+    void helpAndVersionPrintAndExitWithoutStarting() throws Exception {
+        String help = run("--help");
+        assertTrue(help.contains("SIDECAR_SETTINGS") && help.contains("REDIS_PASSWORD_FILE"), help);
+        String readme = Files.readString(Path.of("README.md"));
+        for (String line : readme.lines().filter(l -> l.startsWith("| `sidecar.") || l.startsWith("| `quarkus."))
+                .toList()) {
+            java.util.regex.Matcher env = java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9_]{3,}")
+                    .matcher(line.split("\\|")[2]);
+            while (env.find()) {
+                assertTrue(help.contains(env.group()), "--help lists " + env.group());
+            }
+        }
+        assertTrue(run("--version").strip().matches("redis-memory-sidecar \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
+                "the project version, filtered in");
+    }
+
+    private static String run(String argument) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                "target/quarkus-app/quarkus-run.jar", argument).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        return new String(p.getInputStream().readAllBytes());
     }
 }

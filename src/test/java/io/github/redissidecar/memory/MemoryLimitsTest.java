@@ -23,4 +23,13 @@ class MemoryLimitsTest {
         assertTrue(none.usageRatio(12345).isEmpty());
         assertEquals(0.5, new MemoryLimits(200, OptionalLong.empty()).usageRatio(100).orElseThrow());
     }
+
+    @Test
+    void unboundedIsNoMaxmemoryOrOneAboveAKnownContainerLimit() {
+        assertEquals(java.util.Optional.of(true), new MemoryLimits(0, OptionalLong.of(200)).unbounded());
+        assertEquals(java.util.Optional.of(true), new MemoryLimits(300, OptionalLong.of(200)).unbounded());
+        assertEquals(java.util.Optional.of(false), new MemoryLimits(200, OptionalLong.of(200)).unbounded());
+        assertEquals(java.util.Optional.empty(), new MemoryLimits(0, OptionalLong.empty()).unbounded(),
+                "without a container limit nobody knows");
+    }
 }

@@ -63,6 +63,26 @@ class SettingsDiffTest {
     }
 
     @Test
+    void restoringMaxmemoryIsNotHeldBackByTheMarginWhateverTheDatasetSize() {
+        ServerFacts cameBackAtTheLimit = new ServerFacts(34 * MB, false, java.util.Set.of("maxmemory"));
+        ParameterAction restore = plan("maxmemory 32mb", Map.of("maxmemory", "0"), cameBackAtTheLimit);
+        assertEquals(Kind.SET, restore.kind(), "a restart at the limit gets its limit back");
+        assertEquals(Kind.SET, plan("maxmemory 32mb", Map.of("maxmemory", "0"),
+                new ServerFacts(34 * MB, true, java.util.Set.of("maxmemory"))).kind(),
+                "also while a replica loads: a restore does not depend on the final used memory");
+        assertEquals(Kind.BLOCKED, plan("maxmemory 32mb", Map.of("maxmemory", "0"),
+                new ServerFacts(34 * MB, false, java.util.Set.of("maxmemory-policy"))).kind(),
+                "a change is still held back");
+    }
+
+    @Test
+    void aRestoreStillNeverTurnsAppendonlyOn() {
+        ServerFacts restoring = new ServerFacts(MB, false, java.util.Set.of("appendonly"));
+        assertEquals(Optional.of(SettingsDiff.BOOT_ONLY), plan("appendonly yes", Map.of("appendonly", "no"),
+                restoring).blockedReason());
+    }
+
+    @Test
     void maxmemoryWaitsWhileRedisLoads() {
         ParameterAction action = plan("maxmemory 64mb", Map.of("maxmemory", "0"), new ServerFacts(MB, true));
         assertEquals(Optional.of(SettingsDiff.LOADING), action.blockedReason());

@@ -10,7 +10,9 @@ import java.util.Map;
  * (redis-server arguments separated by '|', or by
  * newlines when an argument holds a '|'), {@code settings-file-content} (written to
  * {dir}/settings.conf), {@code populate} ({@code count:size}: DEBUG POPULATE before the sidecar
- * starts; needs {@code --enable-debug-command yes}), and any {@code sidecar.*} key, passed to the sidecar as config.
+ * starts; needs {@code --enable-debug-command yes}), {@code age-seconds} (wait this long after Redis started,
+ * so that the sidecar meets a Redis that was up before it), and any {@code sidecar.*} key, passed to the sidecar as
+ * config.
  */
 public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -19,6 +21,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     private String[] redisArgs = new String[0];
     private boolean tls;
     private String populate;
+    private long ageSeconds;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -30,6 +33,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         });
         tls = Boolean.parseBoolean(initArgs.get("tls"));
         populate = initArgs.get("populate");
+        ageSeconds = Long.parseLong(initArgs.getOrDefault("age-seconds", "0"));
         String args = initArgs.getOrDefault("args", "");
         redisArgs = args.isEmpty() ? new String[0] : args.split(args.contains("\n") ? "\n" : "\\|", -1);
     }
@@ -46,6 +50,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
                 String[] countAndSize = populate.split(":");
                 server.call("DEBUG", "POPULATE", countAndSize[0], "key", countAndSize[1]);
             }
+            Thread.sleep(ageSeconds * 1000);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start redis-server (is it installed?)", e);
         }

@@ -1,0 +1,71 @@
+package io.github.redissidecar.settings;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When a settings check (CONFIG GET, diff, CONFIG SET) is due: at the sidecar's first poll, on every new
+ * connection and every new server life, when a poll's INFO shows a desired value changed away from the desired one
+ * (a hand-typed CONFIG SET is seen at the next poll, not at the drift interval), on the drift interval for what
+ * INFO does not show, and shortly after a check that Redis's loading put off. Remembers a CONFIG SET refused on a
+ * connection, so that it is not retried on that connection.
+ */
+public final class CheckSchedule {
+
+    private boolean checkedOnce;
+    private long checkedConnection = -1;
+    private long setDeniedConnection = -1;
+    private Trigger retry;
+    private Map<String, String> lastInfo = Map.of();
+
+    /**
+     * @param connection the number of the connection the poll came over
+     * @param restart whether the poll showed a new server life
+     * @param info the desired parameters that INFO reports, with the values it reported
+     * @param desired the same parameters with their desired values
+     */
+    public synchronized Optional<Trigger> afterPoll(long connection, boolean restart, Map<String, String> info,
+            Map<String, String> desired) {
+        boolean newDrift = !info.equals(lastInfo) && !info.equals(desired);
+        lastInfo = info;
+        if (!checkedOnce) {
+            return Optional.of(Trigger.STARTUP);
+        }
+        if (restart) {
+            return Optional.of(Trigger.RESTART);
+        }
+        if (retry != null) {
+            return Optional.of(retry);
+        }
+        return connection != checkedConnection || newDrift ? Optional.of(Trigger.DRIFT) : Optional.empty();
+    }
+
+    /** The drift interval elapsed: a check is due once the first one has run. */
+    public synchronized Optional<Trigger> onDriftInterval() {
+        return checkedOnce ? Optional.of(Trigger.DRIFT) : Optional.empty();
+    }
+
+    /** A check starts on {@code connection}; any pending retry is part of it. */
+    public synchronized void checking(long connection) {
+        checkedOnce = true;
+        checkedConnection = connection;
+        retry = null;
+    }
+
+    /** Redis was loading: check again soon. True when the caller must schedule that (none pending yet). */
+    public synchronized boolean retryLater(Trigger trigger) {
+        if (retry != null) {
+            return false;
+        }
+        retry = trigger;
+        return true;
+    }
+
+    public synchronized void setDenied(long connection) {
+        setDeniedConnection = connection;
+    }
+
+    public synchronized boolean setAllowed(long connection) {
+        return setDeniedConnection != connection;
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.redissidecar.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.SidecarProcess;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A forgotten password against a requirepass Redis is an authentication failure with one log line naming the fix,
+ * and a backoff that grows: a handful of connections, not a reconnect storm that Redis counts as protocol errors.
+ */
+class MissingPasswordIT {
+
+    @Test
+    void noPasswordIsOneAuthLineAndAFewConnections() throws Exception {
+        try (RedisServer redis = new RedisServer("--requirepass", "celery-secret").start()) {
+            long before = connectionsReceived(redis);
+            try (SidecarProcess sidecar = SidecarProcess.start(Map.of("REDIS_ADDR", redis.address()))) {
+                sidecar.awaitMetrics(t -> t.contains("redis_sidecar_poll_errors_total{reason=\"auth\"}")
+                        && !t.contains("{reason=\"auth\"} 0\n"), "auth errors");
+                long startedAt = System.nanoTime();
+                Thread.sleep(10_000);
+                String metrics = sidecar.get("/metrics");
+                long connections = connectionsReceived(redis) - before - 1; // minus this INFO's own
+                List<String> unavailable = sidecar.output().lines().filter(l -> l.contains("unavailable")).toList();
+                System.out.printf("no password: %d connections to Redis in %.0f s; log: %s%n", connections,
+                        (System.nanoTime() - startedAt) / 1e9, unavailable);
+                assertTrue(connections <= 10, connections + " connections");
+                assertTrue(metrics.contains("redis_up 0\n"));
+                assertTrue(metrics.contains("redis_sidecar_poll_errors_total{reason=\"protocol\"} 0\n"), metrics);
+                assertTrue(metrics.contains("redis_sidecar_poll_errors_total{reason=\"connect\"} 0\n"), metrics);
+                assertEquals(1, unavailable.size(), sidecar.output());
+                assertTrue(unavailable.get(0).contains("(auth)") && unavailable.get(0).contains("REDIS_PASSWORD")
+                        && unavailable.get(0).contains("requires a password"), unavailable.get(0));
+            }
+        }
+    }
+
+    private static long connectionsReceived(RedisServer redis) throws Exception {
+        return redis.call("INFO", "stats").lines().filter(l -> l.startsWith("total_connections_received:"))
+                .map(l -> Long.parseLong(l.substring(l.indexOf(':') + 1).strip())).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.redissidecar.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CheckScheduleTest {
+
+    private static final Map<String, String> WANTED = Map.of("maxmemory", "33554432");
+    private static final Map<String, String> UNSET = Map.of("maxmemory", "0");
+
+    @Test
+    void checksAtTheFirstPollOnEveryNewConnectionAndEveryRestart() {
+        CheckSchedule schedule = new CheckSchedule();
+        assertEquals(Optional.empty(), schedule.onDriftInterval(), "nothing before the first check");
+        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED));
+        schedule.checking(1);
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED));
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(2, false, WANTED, WANTED), "reconnected");
+        schedule.checking(2);
+        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(3, true, UNSET, WANTED));
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.onDriftInterval());
+    }
+
+    @Test
+    void aHandTypedChangeIsCheckedAtTheNextPollButAPersistentDifferenceOnlyOnce() {
+        CheckSchedule schedule = new CheckSchedule();
+        schedule.afterPoll(1, false, WANTED, WANTED);
+        schedule.checking(1);
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED), "CONFIG SET by hand");
+        schedule.checking(1);
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED),
+                "still different (blocked or report mode): left to the drift interval, not a check per poll");
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED), "back in sync");
+    }
+
+    @Test
+    void aLoadingRetryIsScheduledOnceAndKeepsItsTrigger() {
+        CheckSchedule schedule = new CheckSchedule();
+        schedule.checking(1);
+        assertTrue(schedule.retryLater(Trigger.RESTART));
+        assertFalse(schedule.retryLater(Trigger.RESTART), "one pending retry at a time");
+        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(1, false, WANTED, WANTED));
+        schedule.checking(1);
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED));
+    }
+
+    @Test
+    void aRefusedSetIsNotRetriedOnTheSameConnection() {
+        CheckSchedule schedule = new CheckSchedule();
+        schedule.setDenied(4);
+        assertFalse(schedule.setAllowed(4));
+        assertTrue(schedule.setAllowed(5), "a new connection may have new permissions");
+    }
+}
