@@ -3,10 +3,6 @@ package io.github.redissidecar;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Entry point. Without arguments it runs the sidecar; {@code --help} and {@code --version} print and exit 0;
@@ -32,11 +28,11 @@ public final class Main {
                 return Healthcheck.probe(System.getenv());
             }
             case "--help", "-h" -> {
-                System.out.print(resource("/help.txt"));
+                System.out.print(Version.text("/help.txt"));
                 return 0;
             }
             case "--version" -> {
-                System.out.print(resource("/version.txt"));
+                System.out.print(Version.text("/version.txt"));
                 return 0;
             }
             default -> {
@@ -44,14 +40,6 @@ public final class Main {
                         + "| healthcheck]; configuration is by environment variables (--help lists them).");
                 return 2;
             }
-        }
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = Main.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -181,6 +181,16 @@ public interface SidecarConfig {
         @WithDefault("/proc/sys/vm/overcommit_memory")
         Path overcommitMemoryFile();
 
+        /**
+         * The host's name for the {@code host} label of the host series, so that alerts about a host's kernel are
+         * grouped per host (Kubernetes: the Downward API's {@code spec.nodeName}). Empty: the kernel's boot id.
+         */
+        Optional<String> name();
+
+        /** The kernel's boot id: the same for every container on one host, the host label when no name is set. */
+        @WithDefault("/proc/sys/kernel/random/boot_id")
+        Path bootIdFile();
+
         /** The kernel's transparent hugepage mode (Redis wants it not {@code always}: latency and memory). */
         @WithDefault("/sys/kernel/mm/transparent_hugepage/enabled")
         Path transparentHugepageFile();

@@ -1,8 +1,8 @@
 package io.github.redissidecar.enforce;
 
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.settings.DesiredSetting;
-import io.github.redissidecar.settings.SafetyPolicy;
 import io.github.redissidecar.settings.SettingsDiff;
 import java.util.Optional;
 
@@ -16,19 +16,19 @@ public final class BlockedMessage {
      * @param actual the value Redis has
      * @param info the latest poll, for used memory
      */
-    public static String of(DesiredSetting desired, String actual, String reason, Optional<InfoSnapshot> info,
-            SafetyPolicy policy) {
+    public static String of(DesiredSetting desired, String actual, String reason, Optional<InfoSnapshot> info) {
         String parameter = desired.parameter();
         String want = Enforcer.show(desired.value());
         String have = Enforcer.show(actual);
         return switch (reason) {
-            case SettingsDiff.BELOW_USED_MEMORY -> "Not lowering maxmemory from " + limit(actual) + " to " + want
-                    + " bytes on this adopted Redis: it holds " + info.flatMap(s -> s.text("used_memory")).orElse("?")
-                    + " bytes, and a limit less than " + policy.maxmemoryMarginPercent() + "% above that would evict"
-                    + " keys (allkeys-*) or reject writes (noeviction) at once. Redis keeps running with "
-                    + (actual.equals("0") ? "NO memory limit" : "maxmemory " + have) + " until it is safe, until "
-                    + "Redis restarts, or until SIDECAR_ALLOW_MAXMEMORY_BELOW_USED=true; free memory or raise the "
-                    + "desired maxmemory (" + desired.origin() + ")";
+            case SettingsDiff.BELOW_USED_MEMORY -> "Not lowering maxmemory from " + limit(actual) + " to "
+                    + size(desired.value()) + " (" + desired.written() + ", " + desired.origin() + ") on this adopted "
+                    + "Redis: it holds " + info.flatMap(s -> s.text("used_memory")).map(BlockedMessage::size)
+                            .orElse("?") + ", and the new limit would evict keys (allkeys-*) or reject writes "
+                    + "(noeviction) at once. Redis keeps running with " + (actual.equals("0") ? "NO memory limit"
+                            : "maxmemory " + size(actual)) + " until the new limit is safe; "
+                    + "SIDECAR_ALLOW_MAXMEMORY_BELOW_USED=true applies it now. Fix: free memory, or raise the "
+                    + "declared maxmemory";
             case SettingsDiff.BOOT_ONLY -> parameter.equals("appendonly")
                     ? "Not turning appendonly on at runtime: a Redis that booted without its AOF may be empty, and "
                             + "enabling AOF now rewrites that dataset over the AOF files on disk. appendonly yes "
@@ -45,6 +45,14 @@ public final class BlockedMessage {
     }
 
     private static String limit(String maxmemory) {
-        return maxmemory.equals("0") ? "0 (no limit)" : maxmemory;
+        return maxmemory.equals("0") ? "0 (no limit)" : size(maxmemory);
+    }
+
+    private static String size(String bytes) {
+        try {
+            return ByteSize.human(Long.parseLong(bytes));
+        } catch (NumberFormatException e) {
+            return bytes;
+        }
     }
 }

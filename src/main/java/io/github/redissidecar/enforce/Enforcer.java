@@ -26,10 +26,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -93,47 +95,60 @@ public class Enforcer {
     private synchronized void polled(Polled polled) {
         InfoSnapshot snapshot = polled.snapshot();
         lifeBegins(polled);
-        Map<String, String> info = InfoSettings.of(snapshot, configured.desired());
-        Map<String, String> wanted = InfoSettings.desired(info, configured.desired());
+        DesiredSettings desired = configured.desired();
+        Map<String, String> info = InfoSettings.of(snapshot, desired);
+        Map<String, String> wanted = InfoSettings.desired(info, desired);
         info.forEach((parameter, value) -> {
             if (value.equals(wanted.get(parameter))) {
                 life.inForce(parameter, value);
             }
         });
-        schedule.afterPoll(polled.connection(), polled.event() == ServerLives.Event.RESTART, info, wanted)
-                .ifPresent(trigger -> check(snapshot, trigger));
+        schedule.afterPoll(polled.connection(), polled.event() == ServerLives.Event.RESTART, info, wanted,
+                settable(snapshot, info)).ifPresent(trigger -> check(snapshot, trigger));
+    }
+
+    // Whether this poll's INFO shows a parameter the sidecar would now set (e.g. a held-back maxmemory that has
+    // become safe): then a check runs now rather than at the drift interval.
+    private boolean settable(InfoSnapshot snapshot, Map<String, String> info) {
+        if (info.isEmpty() || !mayWrite(link.generation())) {
+            return false;
+        }
+        DesiredSettings visible = configured.desired().only(info.keySet());
+        return SettingsDiff.plan(visible, info, spellings, facts(snapshot, configured.desired()), configured.policy())
+                .stream().anyMatch(a -> a.kind() == ParameterAction.Kind.SET);
     }
 
     private void lifeBegins(Polled polled) {
         long uptime = (long) polled.snapshot().number("uptime_in_seconds").orElse(0);
         switch (polled.event()) {
-            case RESTART -> cameBack(polled);
+            case RESTART -> {
+                life.restarted();
+                state.restartPending(polled.connectedAtNanos());
+            }
             case FIRST_CONTACT_FRESH -> {
                 if (polled.snapshot().number("maxmemory").orElse(0) == 0) {
-                    LOG.infof("Redis at %s (up %d s) started with the sidecar and has no maxmemory: its settings "
-                            + "are put back as after a restart", link.address(), uptime);
-                    cameBack(polled);
+                    LOG.infof("Redis at %s has been up %d s, within SIDECAR_ADOPT_AFTER of the sidecar's start, and "
+                            + "has no maxmemory: treated as restarted, its settings are put back", link.address(),
+                            uptime);
+                    life.cameBack(configured.desired());
+                    // It has run without them since it started, not since it accepted the sidecar.
+                    state.restartPending(Math.min(polled.connectedAtNanos(), System.nanoTime()
+                            - TimeUnit.SECONDS.toNanos(uptime)));
                 } else {
-                    life.newLife(false);
+                    life.adopted();
                 }
             }
             case FIRST_CONTACT_ADOPTED -> {
                 LOG.infof("Redis at %s has been up %d s, longer than the sidecar plus SIDECAR_ADOPT_AFTER (%d s): "
-                        + "adopted, so a maxmemory below its current one waits until it is safe", link.address(),
-                        uptime, adoptAfter.toSeconds());
-                life.newLife(false);
+                        + "adopted, so a maxmemory below the one it runs with waits until it is safe",
+                        link.address(), uptime, adoptAfter.toSeconds());
+                life.adopted();
             }
             case SAME_LIFE -> {
                 // Nothing begins.
             }
         }
     }
-
-    private void cameBack(Polled polled) {
-        life.newLife(true);
-        state.restartPending(polled.connectedAtNanos());
-    }
-
     private void check(InfoSnapshot snapshot, Trigger trigger) {
         long connection = link.generation();
         schedule.checking(connection);
@@ -151,7 +166,7 @@ public class Enforcer {
         state.checked(plan);
         boolean allBack = true;
         boolean anySet = false;
-        for (ParameterAction action : plan) {
+        for (ParameterAction action : policyBeforeLimit(plan)) {
             boolean back = switch (action.kind()) {
                 case IN_SYNC -> inSync(action);
                 case SET -> mayWrite(connection) ? apply(action, trigger) : reportOnly(action);
@@ -170,8 +185,16 @@ public class Enforcer {
     }
 
     private ServerFacts facts(InfoSnapshot snapshot, DesiredSettings desired) {
+        String policy = desired.value("maxmemory-policy")
+                .orElse(snapshot.text("maxmemory_policy").orElse("noeviction"));
         return new ServerFacts((long) snapshot.number("used_memory").orElse(-1),
-                snapshot.number("loading").orElse(0) == 1, life.restores(desired));
+                snapshot.number("loading").orElse(0) == 1, life.restores(desired), policy);
+    }
+
+    // The eviction policy first: a lower maxmemory set under the old policy (noeviction after a restart) would
+    // refuse writes until the new policy lands, and CONFIG SET maxmemory evicts at once under the policy in force.
+    private static List<ParameterAction> policyBeforeLimit(List<ParameterAction> plan) {
+        return plan.stream().sorted(Comparator.comparing(a -> a.parameter().equals("maxmemory"))).toList();
     }
 
     private boolean mayWrite(long connection) {
@@ -197,7 +220,10 @@ public class Enforcer {
         state.available(true, Optional.empty());
         onceLog.forget(parameter);
         onceLog.forget("unavailable");
-        LOG.infof("Set %s %s -> %s (%s%s)", parameter, show(from), show(action.desired().value()), trigger.label(),
+        // A value changed in Redis by someone else is worth a warning; putting settings back after a restart is not.
+        LOG.logf(trigger == Trigger.DRIFT ? Logger.Level.WARN : Logger.Level.INFO, "Set %s %s -> %s (%s%s)",
+                parameter, show(from), show(action.desired().value()), trigger == Trigger.DRIFT
+                        ? "drift: it was changed in Redis" : trigger.label(),
                 action.desired().written().equals(action.desired().value()) ? ""
                         : "; desired " + action.desired().written());
         return true;
@@ -236,7 +262,7 @@ public class Enforcer {
             retryWhileLoading(trigger);
         } else {
             onceLog.warn(action.parameter() + "|" + reason, BlockedMessage.of(action.desired(),
-                    action.actual().orElse(""), reason, holder.current().snapshot(), configured.policy()));
+                    action.actual().orElse(""), reason, holder.current().snapshot()));
         }
         return false;
     }

@@ -28,12 +28,16 @@ public class HostChecks {
     private final Path overcommitFile;
     private final Path hugepageFile;
     private final Vertx vertx;
+    private final String host;
     private volatile String page = "";
 
     HostChecks(SidecarConfig config, Vertx vertx) {
         this.overcommitFile = config.host().overcommitMemoryFile();
         this.hugepageFile = config.host().transparentHugepageFile();
         this.vertx = vertx;
+        String bootId = read(config.host().bootIdFile());
+        this.host = config.host().name().filter(n -> !n.isBlank())
+                .orElse(bootId == null ? "unknown" : bootId.strip());
     }
 
     // After every configuration check has passed (StartupReport), so that a refused start prints one line only.
@@ -49,7 +53,7 @@ public class HostChecks {
 
     private HostFacts refresh() {
         HostFacts facts = HostFacts.parse(read(overcommitFile), read(hugepageFile));
-        page = PrometheusText.write(facts.families());
+        page = PrometheusText.write(facts.families(host));
         return facts;
     }
 

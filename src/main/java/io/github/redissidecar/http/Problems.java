@@ -2,11 +2,12 @@ package io.github.redissidecar.http;
 
 import io.github.redissidecar.enforce.BlockedMessage;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
-import io.github.redissidecar.settings.SafetyPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,37 +19,70 @@ final class Problems {
     private Problems() {
     }
 
-    static List<String> of(PollResult poll, OptionalLong containerLimit, EnforcementState enforcement,
-            SafetyPolicy policy) {
+    static List<String> of(PollResult poll, OptionalLong containerLimit, EnforcementState enforcement) {
         List<String> out = new ArrayList<>();
         poll.failure().ifPresent(f -> out.add("Redis cannot be polled (" + f.reason().label() + "): "
-                + f.getMessage() + ". Fix: " + f.reason().fix() + "."));
-        poll.snapshot().ifPresent(info -> unbounded(info, containerLimit).ifPresent(out::add));
-        if (!enforcement.available()) {
+                + f.getMessage().replaceAll("[.\\s]+$", "") + ". Fix: " + f.reason().fix() + "."));
+        List<ParameterStatus> parameters = enforcement.parameters(poll.snapshot());
+        poll.snapshot().ifPresent(info -> {
+            unbounded(info, containerLimit, enforcement, parameters).ifPresent(out::add);
+            refusingWrites(info).ifPresent(out::add);
+        });
+        if (enforcement.mode() == EnforceMode.ENFORCE && !enforcement.available()) {
             out.add("Settings cannot be enforced: " + enforcement.unavailableReason().orElse("?") + ". Fix: grant "
                     + "+config|get +config|set to the sidecar's ACL user and do not rename CONFIG, or set "
                     + "SIDECAR_ENFORCE=report.");
         }
-        for (ParameterStatus status : enforcement.parameters(poll.snapshot())) {
+        for (ParameterStatus status : parameters) {
             if (status.drift() && status.blockedReason().isPresent()) {
                 out.add(BlockedMessage.of(status.desired(), status.actual().orElse(""), status.blockedReason()
-                        .get(), poll.snapshot(), policy) + ".");
+                        .get(), poll.snapshot()) + ".");
             }
         }
         return out;
     }
 
-    private static Optional<String> unbounded(InfoSnapshot info, OptionalLong containerLimit) {
+    private static Optional<String> unbounded(InfoSnapshot info, OptionalLong containerLimit,
+            EnforcementState enforcement, List<ParameterStatus> parameters) {
         long maxmemory = (long) info.number("maxmemory").orElse(0);
-        MemoryLimits limits = new MemoryLimits(maxmemory, containerLimit);
-        if (!limits.unbounded().orElse(false)) {
+        if (!new MemoryLimits(maxmemory, containerLimit).unbounded().orElse(false)) {
             return Optional.empty();
         }
         String what = maxmemory == 0 ? "Redis has no memory limit (maxmemory 0)"
-                : "Redis's maxmemory " + maxmemory + " is above its container's limit";
-        return Optional.of(what + " in a container limited to " + containerLimit.getAsLong() + " bytes: it "
-                + "grows until the kernel OOM-kills it, and everything in memory is lost. Fix: declare maxmemory "
-                + "(e.g. maxmemory 35%) and a maxmemory-policy in SIDECAR_SETTINGS; if it is declared, see why it "
-                + "is not applied below.");
+                : "Redis's maxmemory " + ByteSize.human(maxmemory) + " is above its container's limit";
+        return Optional.of(what + " in a container limited to " + ByteSize.human(containerLimit.getAsLong())
+                + ": it grows until the kernel OOM-kills it, and everything in memory is lost. "
+                + why(enforcement, parameters.stream().filter(p -> p.desired().parameter().equals("maxmemory"))
+                        .findFirst()));
+    }
+
+    private static String why(EnforcementState enforcement, Optional<ParameterStatus> maxmemory) {
+        if (maxmemory.isEmpty()) {
+            return "Fix: declare maxmemory (e.g. maxmemory 35%) and a maxmemory-policy in SIDECAR_SETTINGS.";
+        }
+        String declared = "The declared maxmemory " + maxmemory.get().desired().written() + " is not applied: ";
+        if (enforcement.mode() != EnforceMode.ENFORCE) {
+            return declared + "SIDECAR_ENFORCE is " + enforcement.mode().label() + ". Fix: set it in Redis, or set "
+                    + "SIDECAR_ENFORCE=enforce.";
+        }
+        if (!enforcement.available()) {
+            return declared + "CONFIG is refused (see below).";
+        }
+        return maxmemory.get().blockedReason().isPresent() ? declared + "it is held back (see below)."
+                : declared + "it is being put back.";
+    }
+
+    // Above maxmemory with a policy that cannot evict: every write is refused until memory is freed.
+    private static Optional<String> refusingWrites(InfoSnapshot info) {
+        long maxmemory = (long) info.number("maxmemory").orElse(0);
+        long used = (long) info.number("used_memory").orElse(0);
+        String policy = info.text("maxmemory_policy").orElse("");
+        if (maxmemory == 0 || used <= maxmemory || !policy.equals("noeviction")) {
+            return Optional.empty();
+        }
+        return Optional.of("Redis uses " + ByteSize.human(used) + ", above its maxmemory of "
+                + ByteSize.human(maxmemory) + ", with maxmemory-policy noeviction: it refuses every write until "
+                + "memory is freed. Fix: free memory (UNLINK what is not needed), raise maxmemory, or use an "
+                + "allkeys-* policy for a cache.");
     }
 }

@@ -8,6 +8,7 @@ import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisLink;
+import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +29,6 @@ public class StatusEndpoint {
     private final SnapshotHolder holder;
     private final RedisLink link;
     private final ContainerLimitSetting containerLimit;
-    private final ConfiguredSettings settings;
     private final EnforcementState enforcement;
     private final Poller poller;
 
@@ -37,7 +37,6 @@ public class StatusEndpoint {
         this.holder = holder;
         this.link = link;
         this.containerLimit = containerLimit;
-        this.settings = settings;
         this.enforcement = settings.state();
         this.poller = poller;
     }
@@ -48,7 +47,7 @@ public class StatusEndpoint {
         out.put("redis", redis(poll));
         out.put("memory", memory(poll.snapshot()));
         out.put("settings", settings(poll.snapshot()));
-        out.put("problems", Problems.of(poll, containerLimit.bytes(), enforcement, settings.policy()));
+        out.put("problems", Problems.of(poll, containerLimit.bytes(), enforcement));
         return JsonText.write(out);
     }
 
@@ -85,7 +84,7 @@ public class StatusEndpoint {
     private Map<String, Object> settings(Optional<InfoSnapshot> info) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("mode", enforcement.mode().label());
-        out.put("available", enforcement.available());
+        out.put("available", enforcement.mode() == EnforceMode.ENFORCE && enforcement.available());
         out.put("unavailable_reason", enforcement.unavailableReason());
         out.put("last_reassert", enforcement.lastReassertEpochSeconds().isPresent()
                 ? Instant.ofEpochMilli((long) (enforcement.lastReassertEpochSeconds().getAsDouble() * 1000))

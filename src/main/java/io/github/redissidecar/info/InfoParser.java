@@ -1,8 +1,10 @@
 package io.github.redissidecar.info;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parses the text of an {@code INFO} reply. Pure function: unknown fields are kept as text, malformed lines
@@ -16,14 +18,16 @@ public final class InfoParser {
     public static InfoSnapshot parse(String text) {
         Map<String, String> fields = new LinkedHashMap<>();
         Map<String, String> sections = new LinkedHashMap<>();
+        Set<String> read = new HashSet<>();
         if (text == null) {
-            return new InfoSnapshot(fields, sections);
+            return new InfoSnapshot(fields, sections, read);
         }
         String section = "";
         for (String raw : text.split("\r?\n|\r")) {
             String line = raw.strip();
             if (line.startsWith("#")) {
                 section = line.substring(1).strip().toLowerCase(Locale.ROOT);
+                read.add(section);
                 continue;
             }
             int colon = line.indexOf(':');
@@ -34,7 +38,7 @@ public final class InfoParser {
             fields.putIfAbsent(key, line.substring(colon + 1));
             sections.putIfAbsent(key, section);
         }
-        return new InfoSnapshot(fields, sections);
+        return new InfoSnapshot(fields, sections, read);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.redissidecar.info;
 
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,10 +16,20 @@ public final class InfoSnapshot {
 
     private final Map<String, String> fields;
     private final Map<String, String> sections;
+    private final Set<String> sectionsRead;
 
-    InfoSnapshot(Map<String, String> fields, Map<String, String> sections) {
+    InfoSnapshot(Map<String, String> fields, Map<String, String> sections, Set<String> sectionsRead) {
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        this.sectionsRead = Set.copyOf(sectionsRead);
+    }
+
+    /**
+     * Whether the reply had this section, even empty: an {@code # Errorstats} header with no line under it means
+     * no error replies so far, which is not the same as errorstats not read.
+     */
+    public boolean hasSection(String section) {
+        return sectionsRead.contains(section);
     }
 
     /** All fields in reply order. */
@@ -47,7 +58,9 @@ public final class InfoSnapshot {
         f.putAll(other.fields);
         Map<String, String> s = new LinkedHashMap<>(sections);
         s.putAll(other.sections);
-        return new InfoSnapshot(f, s);
+        Set<String> read = new HashSet<>(sectionsRead);
+        read.addAll(other.sectionsRead);
+        return new InfoSnapshot(f, s, read);
     }
 
     /** Only the fields of the named sections. */
@@ -61,7 +74,9 @@ public final class InfoSnapshot {
                 s.put(field, section);
             }
         });
-        return new InfoSnapshot(f, s);
+        Set<String> read = new HashSet<>(sectionsRead);
+        read.retainAll(sectionNames);
+        return new InfoSnapshot(f, s, read);
     }
 
     public boolean isEmpty() {

@@ -47,4 +47,17 @@ public final class ByteSize {
             return Optional.empty();
         }
     }
+
+    /** For people: {@code 268435456} is {@code 256 MiB}, {@code 169445568} is {@code 161.6 MiB}. */
+    public static String human(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " bytes" : (value == Math.rint(value) ? String.format(Locale.ROOT, "%.0f %s",
+                value, units[unit]) : String.format(Locale.ROOT, "%.1f %s", value, units[unit]));
+    }
 }

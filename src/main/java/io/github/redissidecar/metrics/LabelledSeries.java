@@ -38,6 +38,8 @@ final class LabelledSeries {
             new SubField("count", "redis_errors_total", "Error replies per error prefix (ERR, OOM, NOAUTH...).",
                     Conversion.VALUE));
 
+    private static final List<String> WRITE_REJECTIONS = List.of("OOM", "MISCONF");
+
     private static final List<SubField> REPLICAS = List.of(
             new SubField("offset", "redis_connected_slave_offset_bytes", "Replication offset of a connected replica.",
                     Conversion.VALUE),
@@ -63,8 +65,18 @@ final class LabelledSeries {
         return families(compound(info, "cmdstat_", "commandstats", true), "cmd", COMMANDS, MetricType.COUNTER);
     }
 
+    /**
+     * Redis lists only the error prefixes that happened since it started, so a first burst of OOM replies would
+     * create its series already at its final value, and {@code increase()} would never see it. The prefixes that
+     * mean rejected writes (OOM: at maxmemory; MISCONF: a failed RDB save with stop-writes-on-bgsave-error) are
+     * exported at 0 whenever errorstats was read, which is what their absence from it means.
+     */
     static List<MetricFamily> errors(InfoSnapshot info) {
-        return families(compound(info, "errorstat_", "errorstats", true), "err", ERRORS, MetricType.COUNTER);
+        Map<String, Map<String, String>> rows = compound(info, "errorstat_", "errorstats", true);
+        if (info.hasSection("errorstats")) {
+            WRITE_REJECTIONS.forEach(prefix -> rows.putIfAbsent(prefix, Map.of("count", "0")));
+        }
+        return families(rows, "err", ERRORS, MetricType.COUNTER);
     }
 
     static List<MetricFamily> replicas(InfoSnapshot info) {

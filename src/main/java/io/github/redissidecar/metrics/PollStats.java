@@ -16,11 +16,13 @@ public final class PollStats {
     static final String DURATION = "redis_sidecar_poll_duration_seconds";
     static final String ERRORS = "redis_sidecar_poll_errors_total";
     static final String RESTARTS = "redis_sidecar_restarts_detected_total";
+    static final String FAILING = "redis_sidecar_poll_failing";
 
     private final LongAdder count = new LongAdder();
     private final DoubleAdder seconds = new DoubleAdder();
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder restarts = new LongAdder();
+    private volatile String failingReason;
     private final List<String> reasons;
 
     /** @param reasons every failure reason label, so that each series exists (at 0) from the start */
@@ -36,6 +38,11 @@ public final class PollStats {
 
     public void failed(String reason) {
         errors.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        failingReason = reason;
+    }
+
+    public void succeeded() {
+        failingReason = null;
     }
 
     /** A poll showed a new server life. */
@@ -57,6 +64,11 @@ public final class PollStats {
         MetricFamily restarted = new MetricFamily(RESTARTS, "Redis restarts seen (a new run_id, or uptime going "
                 + "backwards), with or without desired settings.", MetricType.COUNTER,
                 List.of(Sample.of(restarts.sum())));
-        return List.of(duration, failures, restarted);
+        String failing = failingReason;
+        MetricFamily reason = new MetricFamily(FAILING, "1 for the reason the latest poll failed (connect, timeout "
+                + "and loading: Redis unreachable or busy; auth, permission, tls, protocol: the sidecar is refused or "
+                + "misconfigured), 0 for the others; all 0 after a good poll.", MetricType.GAUGE, reasons.stream()
+                .map(r -> Sample.of(r.equals(failing) ? 1 : 0, "reason", r)).toList());
+        return List.of(duration, failures, restarted, reason);
     }
 }

@@ -133,6 +133,7 @@ public class Poller {
         try {
             InfoSnapshot snapshot = reader.read();
             stats.polled(System.nanoTime() - start);
+            stats.succeeded();
             ServerLives.Event event = observe(snapshot);
             holder.success(snapshot, link.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
             return new Polled(snapshot, event, connection, connectedAt);

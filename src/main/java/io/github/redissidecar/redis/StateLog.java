@@ -28,7 +28,8 @@ final class StateLog {
         String key = failure.reason().name();
         if (!key.equals(lastFailure)) {
             log.warnf("Redis at %s unavailable (%s): %s. Fix: %s. Retrying%s; the next change will be logged",
-                    address, failure.reason().label(), failure.getMessage(), failure.reason().fix(),
+                    address, failure.reason().label(), failure.getMessage().replaceAll("[.\\s]+$", ""),
+                    failure.reason().fix(),
                     failure.reason().outlasted() ? " fast" : " every few seconds");
             lastFailure = key;
         }

@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * When a settings check (CONFIG GET, diff, CONFIG SET) is due: at the sidecar's first poll, on every new
  * connection and every new server life, when a poll's INFO shows a desired value changed away from the desired one
- * (a hand-typed CONFIG SET is seen at the next poll, not at the drift interval), on the drift interval for what
- * INFO does not show, and shortly after a check that Redis's loading put off. Remembers a CONFIG SET refused on a
+ * (a hand-typed CONFIG SET is seen at the next poll, not at the drift interval) or a value that the sidecar
+ * would now set (a held-back maxmemory that became safe), on the drift interval for what INFO does not show, and
+ * shortly after a check that Redis's loading put off. Remembers a CONFIG SET refused on a
  * connection, so that it is not retried on that connection.
  */
 public final class CheckSchedule {
@@ -23,10 +24,12 @@ public final class CheckSchedule {
      * @param restart whether the poll showed a new server life
      * @param info the desired parameters that INFO reports, with the values it reported
      * @param desired the same parameters with their desired values
+     * @param settable whether INFO shows a parameter the sidecar would set now (e.g. a held-back maxmemory that
+     *     has become safe), so that it is set at this poll rather than at the drift interval
      */
     public synchronized Optional<Trigger> afterPoll(long connection, boolean restart, Map<String, String> info,
-            Map<String, String> desired) {
-        boolean newDrift = !info.equals(lastInfo) && !info.equals(desired);
+            Map<String, String> desired, boolean settable) {
+        boolean newDrift = !info.equals(lastInfo) && !info.equals(desired) || settable;
         lastInfo = info;
         if (!checkedOnce) {
             return Optional.of(Trigger.STARTUP);

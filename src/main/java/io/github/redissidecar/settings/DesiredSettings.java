@@ -55,6 +55,16 @@ public final class DesiredSettings {
         return settings.isEmpty();
     }
 
+    /** The desired value of {@code parameter}, as CONFIG GET reports it. */
+    public java.util.Optional<String> value(String parameter) {
+        return settings.stream().filter(s -> s.parameter().equals(parameter)).map(DesiredSetting::value).findFirst();
+    }
+
+    /** Only the settings of these parameters. */
+    public DesiredSettings only(java.util.Set<String> parameters) {
+        return new DesiredSettings(settings.stream().filter(s -> parameters.contains(s.parameter())).toList());
+    }
+
     public List<String> parameters() {
         return settings.stream().map(DesiredSetting::parameter).toList();
     }

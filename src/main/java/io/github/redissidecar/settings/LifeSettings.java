@@ -8,21 +8,37 @@ import java.util.Set;
 /**
  * What the sidecar saw of its desired values on the current server life, and so which sets are restores. The
  * maxmemory safety margin exists so that a newly declared, lower limit does not evict data at once; putting back
- * the limit a server had is the opposite case. A set is a restore when the value was in force on this same life
- * (a hand-typed CONFIG SET undone), or when the life came back without its settings (a restart, or a Redis that
- * started with the sidecar and has no maxmemory) and the parameter has not been in force since: Redis started
- * with the value on its command line would load the same dataset and then evict down to it, while an unbounded
- * Redis in a limited container loses everything when it is OOM-killed.
+ * the limit a server had is the opposite case: Redis started with the value on its command line would load the
+ * same dataset and then evict down to it, while an unbounded Redis in a limited container loses everything when
+ * it is OOM-killed. A set is a restore when the value was in force on this life (a hand-typed CONFIG SET undone),
+ * or on the life before a restart the sidecar saw, or when Redis started together with the sidecar without its
+ * settings (a redeploy: the previous sidecar had them in force). A value that was never in force (an adopted
+ * Redis where it was held back) stays a change after a restart: held back, and loud.
  */
 public final class LifeSettings {
 
     private final Map<String, String> inForce = new HashMap<>();
-    private boolean cameBack;
+    private Map<String, String> restorable = new HashMap<>();
 
-    /** A new server life begins; {@code cameBack} when it came back without its settings. */
-    public synchronized void newLife(boolean cameBack) {
-        this.cameBack = cameBack;
+    /** The first server seen started together with the sidecar, without its settings: all of them restore. */
+    public synchronized void cameBack(DesiredSettings desired) {
         inForce.clear();
+        restorable = new HashMap<>();
+        desired.all().forEach(d -> restorable.put(d.parameter(), d.value()));
+    }
+
+    /** Redis restarted: what was in force (or still to be restored) on the previous life is restored on this one. */
+    public synchronized void restarted() {
+        Map<String, String> next = new HashMap<>(restorable);
+        next.putAll(inForce);
+        restorable = next;
+        inForce.clear();
+    }
+
+    /** A long-running Redis met for the first time: nothing is known to have been in force on it. */
+    public synchronized void adopted() {
+        inForce.clear();
+        restorable = new HashMap<>();
     }
 
     /** A desired value was seen in force on this life. */
@@ -34,8 +50,8 @@ public final class LifeSettings {
     public synchronized Set<String> restores(DesiredSettings desired) {
         Set<String> out = new HashSet<>();
         for (DesiredSetting setting : desired.all()) {
-            String seen = inForce.get(setting.parameter());
-            if (cameBack && seen == null || setting.value().equals(seen)) {
+            if (setting.value().equals(inForce.get(setting.parameter()))
+                    || setting.value().equals(restorable.get(setting.parameter()))) {
                 out.add(setting.parameter());
             }
         }

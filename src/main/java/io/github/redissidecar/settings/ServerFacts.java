@@ -9,14 +9,21 @@ import java.util.Set;
  * @param loading whether Redis is still loading its dataset (then {@code used_memory} is not final)
  * @param restores the parameters whose desired value puts back what this server life had or came back without
  *     ({@link LifeSettings}): the maxmemory margin does not hold them back
+ * @param policy the maxmemory-policy in force once the check is done (the desired one, set before maxmemory, or
+ *     the current one)
  */
-public record ServerFacts(long usedMemory, boolean loading, Set<String> restores) {
+public record ServerFacts(long usedMemory, boolean loading, Set<String> restores, String policy) {
 
     public ServerFacts {
         restores = Set.copyOf(restores);
     }
 
     public ServerFacts(long usedMemory, boolean loading) {
-        this(usedMemory, loading, Set.of());
+        this(usedMemory, loading, Set.of(), "noeviction");
+    }
+
+    /** Whether Redis may evict any key to make room ({@code allkeys-*}), rather than only some, or none. */
+    public boolean evictsAnyKey() {
+        return policy.startsWith("allkeys-");
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Compares the desired settings with what CONFIG GET returned and decides, parameter by parameter, what to set,
  * what is already right and what must not be touched because setting it could lose data. A lower maxmemory that
  * is a restore ({@link ServerFacts#restores()}) is set whatever the dataset size; one that is a change waits until
- * it stays the safety margin above used memory.
+ * it is safe ({@link #maxmemoryRisk}).
  */
 public final class SettingsDiff {
 
@@ -58,7 +58,7 @@ public final class SettingsDiff {
         }
         if (parameter.equals("maxmemory") && lowers(setting.value(), actual)
                 && !facts.restores().contains(parameter)) {
-            return maxmemoryRisk(Long.parseLong(setting.value()), facts, policy);
+            return maxmemoryRisk(Long.parseLong(setting.value()), actual.equals("0"), facts, policy);
         }
         return Optional.empty();
     }
@@ -75,7 +75,14 @@ public final class SettingsDiff {
         return want > 0 && (have == 0 || want < have);
     }
 
-    private static Optional<String> maxmemoryRisk(long desired, ServerFacts facts, SafetyPolicy policy) {
+    /**
+     * A lower limit on a Redis that has one waits until it stays the margin above used memory: nothing urges it. A
+     * Redis with no limit at all is worse off waiting (an OOM kill loses everything), so a limit is set as soon as
+     * it keeps the data: at or above used memory, or, when the policy may evict any key, at most the margin below
+     * it (the least recently used tail a cache at its limit sheds anyway).
+     */
+    private static Optional<String> maxmemoryRisk(long desired, boolean unlimited, ServerFacts facts,
+            SafetyPolicy policy) {
         if (policy.allowMaxmemoryBelowUsed()) {
             return Optional.empty();
         }
@@ -85,7 +92,9 @@ public final class SettingsDiff {
         if (facts.usedMemory() < 0) {
             return Optional.of(BELOW_USED_MEMORY);
         }
-        double floor = facts.usedMemory() * (1 + policy.maxmemoryMarginPercent() / 100);
+        double margin = policy.maxmemoryMarginPercent() / 100;
+        double floor = !unlimited ? facts.usedMemory() * (1 + margin)
+                : facts.evictsAnyKey() ? facts.usedMemory() * (1 - margin) : facts.usedMemory();
         return desired < floor ? Optional.of(BELOW_USED_MEMORY) : Optional.empty();
     }
 }

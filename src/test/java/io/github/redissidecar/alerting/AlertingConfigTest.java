@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -20,12 +21,12 @@ class AlertingConfigTest {
 
     static final Path RULES = Path.of("alerting/redis-sidecar.rules.yml");
     static final Path ALERTMANAGER = Path.of("alerting/alertmanager.yml");
-    private static final List<String> REQUIRED = List.of("RedisDown", "RedisMemoryHigh", "RedisMemoryCritical",
-            "RedisMaxmemoryUnset", "RedisOOMKillRisk", "RedisMemoryFullSoon", "RedisEvictionSpike",
-            "RedisRejectingWrites", "RedisFragmentationHigh", "RedisBgsaveFailed", "RedisAofWriteFailed",
-            "RedisOvercommitDisabled", "RedisTransparentHugepagesEnabled", "RedisConfigDrift",
-            "RedisConfigEnforcementBlocked", "RedisConfigEnforcementUnavailable", "RedisRestarted",
-            "RedisSidecarPollFailing");
+    private static final List<String> REQUIRED = List.of("RedisDown", "RedisSidecarAuthFailing",
+            "RedisSidecarPollFailing", "RedisRestarted", "RedisMemoryUnbounded", "RedisOOMKillRisk",
+            "RedisMemoryNearContainerLimit", "RedisRejectingWrites", "RedisEvictionStorm", "RedisEvictionSpike",
+            "RedisMemoryHigh", "RedisMemoryFullSoon", "RedisFragmentationHigh", "RedisMaxmemoryUnset",
+            "RedisBgsaveFailed", "RedisAofWriteFailed", "RedisOvercommitDisabled", "RedisTransparentHugepagesEnabled",
+            "RedisConfigDrift", "RedisConfigEnforcementBlocked", "RedisConfigEnforcementUnavailable");
 
     @Test
     void promtoolAcceptsTheRulesAndTheirUnitTestsPass() throws Exception {
@@ -50,20 +51,37 @@ class AlertingConfigTest {
     }
 
     @Test
-    void everyAlertHasForSeverityTextAndARunbookSectionInTheReadme() throws Exception {
+    void everyAlertHasForSeverityProductTextsAndARunbookSectionInTheReadme() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         for (Alert alert : alerts()) {
             String body = alert.body();
             assertTrue(body.contains("\n        for: "), alert.name() + ": no for");
             assertTrue(body.matches("(?s).*severity: (critical|warning|info)\n.*"), alert.name() + ": no severity");
+            assertTrue(body.contains("product: redis-memory-sidecar\n"), alert.name() + ": no product label");
             assertTrue(body.contains("summary: "), alert.name() + ": no summary");
-            Matcher description = Pattern.compile("description: \"(.*)\"").matcher(body);
-            assertTrue(description.find(), alert.name() + ": no description");
-            assertTrue(description.group(1).contains("{{ $labels.instance }}"), alert.name() + ": no instance");
-            assertTrue(description.group(1).contains("$value"), alert.name() + ": no value");
+            assertTrue(body.contains("recovered: "), alert.name() + ": no text for the resolved notification");
+            assertTrue(body.contains("description: >-"), alert.name() + ": no description");
+            assertTrue(body.contains("{{ $labels.redis_address }}"), alert.name() + ": Redis's own address");
+            assertTrue(body.contains("group_left (redis_address) redis_sidecar_info"), alert.name() + ": address");
+            assertTrue(!Pattern.compile("(?:[-+*/<>]|[<>=!]=) on \\([^)]*\\) (?!group_left)").matcher(body).find(),
+                    alert.name() + ": an arithmetic or comparison one-to-one on() keeps only the on() labels");
             String anchor = alert.name().toLowerCase(Locale.ROOT);
             assertTrue(body.contains("README.md#" + anchor + "\""), alert.name() + ": runbook_url");
             assertTrue(readme.contains("\n### " + alert.name() + "\n"), alert.name() + ": no README runbook section");
+        }
+    }
+
+    @Test
+    void everyMetricTheRulesReadIsExported() throws Exception {
+        String exported = Files.readString(Path.of("src/test/resources/metrics/expected.prom"))
+                + String.join("\n", io.github.redissidecar.testing.ExportedNames.all());
+        Matcher metric = Pattern.compile("\\b(redis_[a-z_]+)\\b").matcher(Files.readString(RULES));
+        while (metric.find()) {
+            if (metric.group(1).equals("redis_address")) {
+                continue; // the label of redis_sidecar_info, not a metric
+            }
+            assertTrue(exported.contains(metric.group(1)), "the rules read " + metric.group(1)
+                    + ", which the sidecar does not export");
         }
     }
 
@@ -74,13 +92,54 @@ class AlertingConfigTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"critical,pager", "warning,chat", "info,low-priority", "other,chat"})
-    void severitiesRouteToTheirReceivers(String severity, String receiver) throws Exception {
-        Command.Result route = Command.run("amtool", "config", "routes", "test", "--config.file=" + ALERTMANAGER,
-                "alertname=RedisMemoryHigh", "instance=redis:9121", "severity=" + severity);
+    @CsvSource({"severity=critical,redis-pager", "severity=warning,redis-chat", "severity=info,redis-low-priority",
+        "severity=warning scope=host,redis-chat", "severity=other,redis-chat"})
+    void theProductsAlertsRouteToTheirReceivers(String labels, String receiver) throws Exception {
+        assertEquals(receiver, route("alertname=RedisMemoryHigh", "product=redis-memory-sidecar",
+                "instance=redis:9121", labels));
+    }
+
+    @Test
+    void otherProductsAlertsAreNotTouched() throws Exception {
+        assertEquals("default", route("alertname=KubePodCrashLooping", "severity=critical"),
+                "merged into a shared Alertmanager, a critical alert of anything else must not page our pager");
+    }
+
+    @Test
+    void hostAlertsAreGroupedPerHostAndEveryInhibitionIsScopedToTheProduct() throws Exception {
+        String config = Files.readString(ALERTMANAGER);
+        assertTrue(config.contains("- matchers: ['scope=\"host\"']\n          receiver: redis-chat\n"
+                + "          group_by: [alertname, host]"), config);
+        String inhibit = config.substring(config.indexOf("inhibit_rules:"), config.indexOf("receivers:"));
+        Matcher matchers = Pattern.compile("(source|target)_matchers: \\[(.*)]").matcher(inhibit);
+        int rules = 0;
+        while (matchers.find()) {
+            assertTrue(matchers.group(2).startsWith("'product=\"redis-memory-sidecar\"'"), matchers.group());
+            rules++;
+        }
+        assertTrue(rules >= 8, inhibit);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> receivers = (List<Map<String, Object>>) new org.yaml.snakeyaml.Yaml()
+                .<Map<String, Object>>load(config).get("receivers");
+        long rendered = receivers.stream().filter(r -> r.get("name").toString().startsWith("redis-"))
+                .filter(r -> {
+                    Map<?, ?> slack = (Map<?, ?>) ((List<?>) r.get("slack_configs")).get(0);
+                    return "{{ template \"redis.title\" . }}".equals(slack.get("title"))
+                            && "{{ template \"redis.text\" . }}".equals(slack.get("text"));
+                }).count();
+        assertEquals(3, rendered, "every receiver renders the shipped templates");
+    }
+
+    private static String route(String... labels) throws Exception {
+        List<String> command = new ArrayList<>(List.of("amtool", "config", "routes", "test",
+                "--config.file=" + ALERTMANAGER));
+        for (String label : labels) {
+            command.addAll(List.of(label.split(" ")));
+        }
+        Command.Result route = Command.run(command.toArray(String[]::new));
         assertEquals(0, route.exitCode(), route.output());
         // amtool prints a warning about --alertmanager.url first; the receiver is the last line.
-        assertEquals(receiver, route.output().strip().lines().reduce((first, last) -> last).orElse(""));
+        return route.output().strip().lines().reduce((first, last) -> last).orElse("");
     }
 
     record Alert(String name, String body) {

@@ -24,20 +24,20 @@ class HostFactsTest {
                 # HELP redis_sidecar_host_overcommit_memory The host's vm.overcommit_memory (0 heuristic, 1 always, \
                 2 never); Redis wants 1.
                 # TYPE redis_sidecar_host_overcommit_memory gauge
-                redis_sidecar_host_overcommit_memory 0
+                redis_sidecar_host_overcommit_memory{host="node-1"} 0
                 # HELP redis_sidecar_host_transparent_hugepage The host's transparent hugepage mode: 1 for the active \
                 one. Redis wants it not always.
                 # TYPE redis_sidecar_host_transparent_hugepage gauge
-                redis_sidecar_host_transparent_hugepage{mode="always"} 0
-                redis_sidecar_host_transparent_hugepage{mode="madvise"} 1
-                redis_sidecar_host_transparent_hugepage{mode="never"} 0
-                """, PrometheusText.write(facts.families()));
+                redis_sidecar_host_transparent_hugepage{host="node-1",mode="always"} 0
+                redis_sidecar_host_transparent_hugepage{host="node-1",mode="madvise"} 1
+                redis_sidecar_host_transparent_hugepage{host="node-1",mode="never"} 0
+                """, PrometheusText.write(facts.families("node-1")));
     }
 
     @Test
     void unreadableOrGarbledFilesGiveNoSeries() {
-        assertEquals(List.of(), HostFacts.parse(null, null).families());
-        assertEquals(List.of(), HostFacts.parse("7", "no brackets here").families());
+        assertEquals(List.of(), HostFacts.parse(null, null).families("node-1"));
+        assertEquals(List.of(), HostFacts.parse("7", "no brackets here").families("node-1"));
         assertTrue(HostFacts.parse("1", "[always] madvise never").hugepagesAlways());
         assertFalse(HostFacts.parse("1", null).overcommitWrong());
     }

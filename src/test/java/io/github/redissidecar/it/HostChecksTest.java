@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "sidecar.host.overcommit-memory-file", value = "src/test/resources/host/overcommit_memory"),
-    @ResourceArg(name = "sidecar.host.transparent-hugepage-file", value = "src/test/resources/host/thp_always")})
+    @ResourceArg(name = "sidecar.host.transparent-hugepage-file", value = "src/test/resources/host/thp_always"),
+    @ResourceArg(name = "sidecar.host.name", value = "node-7")})
 class HostChecksTest {
 
     @Test
     void exportsTheHostSettingsAndLogsTheFix() throws Exception {
         Scrape s = Scrape.now();
-        assertEquals(0, s.get("redis_sidecar_host_overcommit_memory"));
-        assertEquals(1, s.get("redis_sidecar_host_transparent_hugepage{mode=\"always\"}"));
-        assertEquals(0, s.get("redis_sidecar_host_transparent_hugepage{mode=\"never\"}"));
+        assertEquals(0, s.get("redis_sidecar_host_overcommit_memory{host=\"node-7\"}"));
+        assertEquals(1, s.get("redis_sidecar_host_transparent_hugepage{host=\"node-7\",mode=\"always\"}"));
+        assertEquals(0, s.get("redis_sidecar_host_transparent_hugepage{host=\"node-7\",mode=\"never\"}"));
         String log = Files.readString(Path.of("target/sidecar-test.log"));
         assertTrue(log.contains("sysctl -w vm.overcommit_memory=1"), log);
         assertTrue(log.contains("echo madvise > /sys/kernel/mm/transparent_hugepage/enabled"), log);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A long-running Redis (up before the sidecar, beyond SIDECAR_ADOPT_AFTER) holding 100 MB, and a newly declared
  * maxmemory of 48 MB: the limit is not applied, not a key is lost, and the state is loud (Redis has no memory limit
- * in a limited container, the setting is blocked, /status says so in words); it is applied once it is safe.
+ * in a limited container, the setting is blocked, /status says so in words). A restart reloads the same dataset
+ * and changes nothing (the limit was never in force); the limit is applied once it is safe.
  */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
@@ -53,6 +54,15 @@ class MaxmemoryBelowUsedTest {
         Thread.sleep(2_500);
         assertEquals("100000", redis.call("DBSIZE"), "no key evicted");
         assertEquals("0", redis.config("maxmemory"));
+
+        redis.call("SAVE");
+        redis.restart(); // the same dataset comes back: the limit was never in force, so it is still a change
+        Scrape.await(x -> x.get("redis_sidecar_restarts_detected_total") == 1 && x.has(BLOCKED)
+                && x.get("redis_sidecar_last_restart_settings_restored") == 0, Duration.ofSeconds(10));
+        Thread.sleep(1_500);
+        assertEquals("100000", redis.call("DBSIZE"), "no key evicted after the restart either");
+        assertEquals("0", redis.config("maxmemory"));
+        assertEquals("allkeys-lru", redis.config("maxmemory-policy"), "what was in force is put back");
 
         redis.call("FLUSHALL"); // the test's own doing: now the limit is safe
         Eventually.within(Duration.ofSeconds(5), "maxmemory applied once safe",

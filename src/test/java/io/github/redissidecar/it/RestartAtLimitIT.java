@@ -96,7 +96,7 @@ class RestartAtLimitIT {
                 awaitEvictedDownToTheLimit(redis);
                 String status = sidecar.get("/status");
                 assertTrue(status.contains("\"last_restart_settings_restored\":true"), status);
-                assertTrue(sidecar.output().contains("started with the sidecar and has no maxmemory"),
+                assertTrue(sidecar.output().contains("within SIDECAR_ADOPT_AFTER of the sidecar's start, and has no maxmemory"),
                         sidecar.output());
             }
         }

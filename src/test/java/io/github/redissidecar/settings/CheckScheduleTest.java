@@ -17,25 +17,35 @@ class CheckScheduleTest {
     void checksAtTheFirstPollOnEveryNewConnectionAndEveryRestart() {
         CheckSchedule schedule = new CheckSchedule();
         assertEquals(Optional.empty(), schedule.onDriftInterval(), "nothing before the first check");
-        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED));
+        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED, false));
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED));
-        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(2, false, WANTED, WANTED), "reconnected");
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false));
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(2, false, WANTED, WANTED, false), "reconnected");
         schedule.checking(2);
-        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(3, true, UNSET, WANTED));
+        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(3, true, UNSET, WANTED, false));
         assertEquals(Optional.of(Trigger.DRIFT), schedule.onDriftInterval());
     }
 
     @Test
     void aHandTypedChangeIsCheckedAtTheNextPollButAPersistentDifferenceOnlyOnce() {
         CheckSchedule schedule = new CheckSchedule();
-        schedule.afterPoll(1, false, WANTED, WANTED);
+        schedule.afterPoll(1, false, WANTED, WANTED, false);
         schedule.checking(1);
-        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED), "CONFIG SET by hand");
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED, false), "CONFIG SET by hand");
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED),
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED, false),
                 "still different (blocked or report mode): left to the drift interval, not a check per poll");
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED), "back in sync");
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false), "back in sync");
+    }
+
+    @Test
+    void aHeldBackValueThatBecameSettableIsCheckedAtThisPoll() {
+        CheckSchedule schedule = new CheckSchedule();
+        schedule.afterPoll(1, false, UNSET, WANTED, false);
+        schedule.checking(1);
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED, false), "still held back");
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED, true),
+                "memory was freed: set now, not at the next drift interval");
     }
 
     @Test
@@ -44,9 +54,9 @@ class CheckScheduleTest {
         schedule.checking(1);
         assertTrue(schedule.retryLater(Trigger.RESTART));
         assertFalse(schedule.retryLater(Trigger.RESTART), "one pending retry at a time");
-        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(1, false, WANTED, WANTED));
+        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(1, false, WANTED, WANTED, false));
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED));
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false));
     }
 
     @Test

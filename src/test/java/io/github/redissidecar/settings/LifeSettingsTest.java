@@ -8,32 +8,55 @@ import org.junit.jupiter.api.Test;
 
 class LifeSettingsTest {
 
+    private static final DesiredSettings DESIRED = desired("maxmemory 32mb\nmaxmemory-policy allkeys-lru");
+
     private static DesiredSettings desired(String text) {
         return DesiredSettings.of(ConfLines.parse(text, "test"), OptionalLong.empty());
     }
 
     @Test
-    void aLifeThatCameBackRestoresEverythingUntilItIsInForce() {
+    void aRestartRestoresWhatWasInForceOnThePreviousLife() {
         LifeSettings life = new LifeSettings();
-        DesiredSettings desired = desired("maxmemory 32mb\nmaxmemory-policy allkeys-lru");
-        life.newLife(true);
-        assertEquals(Set.of("maxmemory", "maxmemory-policy"), life.restores(desired));
+        life.adopted();
         life.inForce("maxmemory", "33554432");
-        assertEquals(Set.of("maxmemory", "maxmemory-policy"), life.restores(desired),
-                "putting back what was in force is still a restore");
+        life.inForce("maxmemory-policy", "allkeys-lru");
+        life.restarted();
+        assertEquals(Set.of("maxmemory", "maxmemory-policy"), life.restores(DESIRED));
+        life.restarted(); // restarted again before the sidecar could put them back: still restores
+        assertEquals(Set.of("maxmemory", "maxmemory-policy"), life.restores(DESIRED));
         assertEquals(Set.of("maxmemory-policy"), life.restores(desired("maxmemory 16mb\nmaxmemory-policy "
-                + "allkeys-lru")), "a newly declared, lower value after the restore is a change");
+                + "allkeys-lru")), "a newly declared, lower value is a change");
     }
 
     @Test
-    void anAdoptedLifeRestoresOnlyWhatWasInForceOnIt() {
+    void aValueHeldBackOnAnAdoptedRedisStaysAChangeAfterARestart() {
+        LifeSettings life = new LifeSettings();
+        life.adopted();
+        life.inForce("maxmemory-policy", "allkeys-lru");
+        assertEquals(Set.of("maxmemory-policy"), life.restores(DESIRED), "maxmemory was never in force");
+        life.restarted();
+        assertEquals(Set.of("maxmemory-policy"), life.restores(DESIRED),
+                "the reloaded dataset is as large as before: the margin still applies, loudly");
+    }
+
+    @Test
+    void aRedisStartedWithTheSidecarWithoutItsSettingsGetsThemAllBack() {
+        LifeSettings life = new LifeSettings();
+        life.cameBack(DESIRED);
+        assertEquals(Set.of("maxmemory", "maxmemory-policy"), life.restores(DESIRED));
+        life.inForce("maxmemory", "33554432");
+        assertEquals(Set.of("maxmemory", "maxmemory-policy"), life.restores(DESIRED));
+    }
+
+    @Test
+    void aHandTypedChangeOnTheSameLifeIsUndoneAsARestore() {
         LifeSettings life = new LifeSettings();
         DesiredSettings desired = desired("maxmemory 48mb");
-        life.newLife(false);
+        life.adopted();
         assertEquals(Set.of(), life.restores(desired), "adopted: the margin applies");
         life.inForce("maxmemory", "50331648");
-        assertEquals(Set.of("maxmemory"), life.restores(desired), "a hand-typed CONFIG SET undone");
-        life.newLife(false);
-        assertEquals(Set.of(), life.restores(desired), "what was in force belongs to the previous life");
+        assertEquals(Set.of("maxmemory"), life.restores(desired), "CONFIG SET maxmemory 0 typed by hand, undone");
+        life.adopted();
+        assertEquals(Set.of(), life.restores(desired));
     }
 }

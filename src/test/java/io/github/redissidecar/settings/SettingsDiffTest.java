@@ -43,16 +43,29 @@ class SettingsDiffTest {
     }
 
     @Test
-    void maxmemoryIsNotLoweredBelowUsedMemoryPlusTheMargin() {
+    void aLimitBelowUsedMemoryPlusTheMarginWaitsWhenRedisAlreadyHasOne() {
         ServerFacts used100 = new ServerFacts(100 * MB, false);
-        ParameterAction blocked = plan("maxmemory 64mb", Map.of("maxmemory", "0"), used100);
+        Map<String, String> has200 = Map.of("maxmemory", Long.toString(200 * MB));
+        ParameterAction blocked = plan("maxmemory 64mb", has200, used100);
         assertEquals(Kind.BLOCKED, blocked.kind());
         assertEquals(Optional.of(SettingsDiff.BELOW_USED_MEMORY), blocked.blockedReason());
-        assertEquals(Kind.BLOCKED, plan("maxmemory 105mb", Map.of("maxmemory", "0"), used100).kind(),
-                "within the 10% margin");
-        assertEquals(Kind.SET, plan("maxmemory 111mb", Map.of("maxmemory", "0"), used100).kind());
-        assertEquals(Kind.SET, plan("maxmemory 64mb", Map.of("maxmemory", "0"), used100,
-                new SafetyPolicy(10, true, false)).kind(), "explicit opt-in");
+        assertEquals(Kind.BLOCKED, plan("maxmemory 105mb", has200, used100).kind(), "within the 10% margin");
+        assertEquals(Kind.SET, plan("maxmemory 111mb", has200, used100).kind());
+        assertEquals(Kind.SET, plan("maxmemory 64mb", has200, used100, new SafetyPolicy(10, true, false)).kind(),
+                "explicit opt-in");
+    }
+
+    @Test
+    void aRedisWithNoLimitGetsOneAsSoonAsItKeepsTheData() {
+        Map<String, String> unlimited = Map.of("maxmemory", "0");
+        ServerFacts noeviction = new ServerFacts(100 * MB, false, java.util.Set.of(), "noeviction");
+        assertEquals(Kind.BLOCKED, plan("maxmemory 64mb", unlimited, noeviction).kind(), "would reject writes now");
+        assertEquals(Kind.SET, plan("maxmemory 101mb", unlimited, noeviction).kind(),
+                "no margin: waiting risks an OOM kill that loses everything");
+        ServerFacts cache = new ServerFacts(100 * MB, false, java.util.Set.of(), "allkeys-lru");
+        assertEquals(Kind.SET, plan("maxmemory 95mb", unlimited, cache).kind(),
+                "a cache sheds at most the margin's share of its least recently used keys");
+        assertEquals(Kind.BLOCKED, plan("maxmemory 85mb", unlimited, cache).kind());
     }
 
     @Test
@@ -64,20 +77,20 @@ class SettingsDiffTest {
 
     @Test
     void restoringMaxmemoryIsNotHeldBackByTheMarginWhateverTheDatasetSize() {
-        ServerFacts cameBackAtTheLimit = new ServerFacts(34 * MB, false, java.util.Set.of("maxmemory"));
+        ServerFacts cameBackAtTheLimit = new ServerFacts(34 * MB, false, java.util.Set.of("maxmemory"), "noeviction");
         ParameterAction restore = plan("maxmemory 32mb", Map.of("maxmemory", "0"), cameBackAtTheLimit);
         assertEquals(Kind.SET, restore.kind(), "a restart at the limit gets its limit back");
         assertEquals(Kind.SET, plan("maxmemory 32mb", Map.of("maxmemory", "0"),
-                new ServerFacts(34 * MB, true, java.util.Set.of("maxmemory"))).kind(),
+                new ServerFacts(34 * MB, true, java.util.Set.of("maxmemory"), "noeviction")).kind(),
                 "also while a replica loads: a restore does not depend on the final used memory");
         assertEquals(Kind.BLOCKED, plan("maxmemory 32mb", Map.of("maxmemory", "0"),
-                new ServerFacts(34 * MB, false, java.util.Set.of("maxmemory-policy"))).kind(),
+                new ServerFacts(34 * MB, false, java.util.Set.of("maxmemory-policy"), "noeviction")).kind(),
                 "a change is still held back");
     }
 
     @Test
     void aRestoreStillNeverTurnsAppendonlyOn() {
-        ServerFacts restoring = new ServerFacts(MB, false, java.util.Set.of("appendonly"));
+        ServerFacts restoring = new ServerFacts(MB, false, java.util.Set.of("appendonly"), "noeviction");
         assertEquals(Optional.of(SettingsDiff.BOOT_ONLY), plan("appendonly yes", Map.of("appendonly", "no"),
                 restoring).blockedReason());
     }

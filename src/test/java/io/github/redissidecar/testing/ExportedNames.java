@@ -1,0 +1,43 @@
+package io.github.redissidecar.testing;
+
+import io.github.redissidecar.host.HostFacts;
+import io.github.redissidecar.metrics.MetricFamily;
+import io.github.redissidecar.settings.ConfLines;
+import io.github.redissidecar.settings.DesiredSettings;
+import io.github.redissidecar.settings.EnforceMode;
+import io.github.redissidecar.settings.EnforcementState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** Every metric family the sidecar can export, for tests of what reads them (dashboard, alert rules). */
+public final class ExportedNames {
+
+    private ExportedNames() {
+    }
+
+    /** Names on the golden /metrics page (master and replica fixtures) plus the state-dependent series. */
+    public static Set<String> all() throws Exception {
+        Set<String> names = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/metrics/expected.prom"))) {
+            if (line.startsWith("# TYPE ")) {
+                names.add(line.split(" ")[2]);
+            }
+        }
+        EnforcementState state = new EnforcementState(EnforceMode.ENFORCE, DesiredSettings.of(
+                ConfLines.parse("maxmemory 1mb", "test"), OptionalLong.empty()));
+        state.applied("maxmemory", "0", "1048576", io.github.redissidecar.settings.Trigger.STARTUP,
+                java.time.Instant.now());
+        state.failed("maxmemory", "rejected", java.time.Instant.now());
+        state.restartPending(0);
+        state.allInPlace(1);
+        state.families(java.util.Optional.empty()).stream().map(MetricFamily::name).forEach(names::add);
+        HostFacts.parse("0", "[always] never").families("h").stream().map(MetricFamily::name).forEach(names::add);
+        names.addAll(List.of("redis_sidecar_poll_duration_seconds", "redis_sidecar_poll_errors_total",
+                "redis_sidecar_restarts_detected_total", "redis_sidecar_poll_failing", "redis_sidecar_info"));
+        return names;
+    }
+}
