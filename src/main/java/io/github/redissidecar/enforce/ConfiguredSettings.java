@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,6 +33,11 @@ public class ConfiguredSettings {
     ConfiguredSettings(SidecarConfig config, ContainerLimitSetting containerLimit) {
         this.desired = DesiredSettings.of(lines(config), containerLimit.bytes());
         this.policy = policy(config);
+        if (config.driftCheckInterval().compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new SettingsException("SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is "
+                    + config.driftCheckInterval().toMillis() + "ms; use 1s or more (maxmemory and the policy are "
+                    + "checked at every poll anyway)");
+        }
         EnforceMode mode = config.enforce().orElse(desired.isEmpty() ? EnforceMode.OFF : EnforceMode.ENFORCE);
         this.state = new EnforcementState(mode, desired);
     }

@@ -2,12 +2,12 @@ package io.github.redissidecar.enforce;
 
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
-import io.github.redissidecar.poll.PeriodicTask;
+import io.github.redissidecar.metrics.SidecarMeters;
 import io.github.redissidecar.poll.Polled;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisFailure;
-import io.github.redissidecar.redis.RedisLink;
+import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.CheckSchedule;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.EnforceMode;
@@ -21,7 +21,7 @@ import io.github.redissidecar.settings.ServerLives;
 import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -45,45 +46,42 @@ public class Enforcer {
     private static final Logger LOG = Logger.getLogger(Enforcer.class);
     private static final long LOADING_RETRY_MILLIS = 50;
 
-    private final RedisLink link;
+    private final RedisPort redis;
     private final Poller poller;
     private final SnapshotHolder holder;
-    private final Vertx vertx;
+    private final SidecarMeters meters;
     private final ConfiguredSettings configured;
     private final EnforcementState state;
-    private final ConfigCommands commands;
     private final OnceLog onceLog = new OnceLog(LOG);
     private final boolean rewrite;
-    private final Duration driftInterval;
     private final Duration adoptAfter;
     private final CheckSchedule schedule = new CheckSchedule();
     private final LifeSettings life = new LifeSettings();
     private final Map<String, String> spellings = new ConcurrentHashMap<>();
 
-    Enforcer(RedisLink link, Poller poller, SnapshotHolder holder, Vertx vertx, ConfiguredSettings configured,
-            SidecarConfig config) {
-        this.link = link;
+    Enforcer(RedisPort redis, Poller poller, SnapshotHolder holder, SidecarMeters meters,
+            ConfiguredSettings configured, SidecarConfig config) {
+        this.redis = redis;
         this.poller = poller;
         this.holder = holder;
-        this.vertx = vertx;
+        this.meters = meters;
         this.configured = configured;
         this.state = configured.state();
-        this.commands = new ConfigCommands(link);
         this.rewrite = config.configRewrite();
-        this.driftInterval = config.driftCheckInterval();
         this.adoptAfter = config.adoptAfter();
     }
 
     void start(@Observes StartupEvent event) {
         if (configured.active()) {
             poller.onPoll(this::polled);
-            PeriodicTask.start(vertx, driftInterval, driftInterval, this::periodic);
         }
     }
 
-    private void periodic() {
-        // Started only when settings are active (start()).
-        if (link.connected()) {
+    @Scheduled(every = "${sidecar.drift-check-interval}", delayed = "${sidecar.drift-check-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void driftInterval() {
+        if (configured.active() && redis.connected()) {
             holder.current().snapshot().ifPresent(snapshot -> {
                 synchronized (this) {
                     schedule.onDriftInterval().ifPresent(trigger -> check(snapshot, trigger));
@@ -110,7 +108,7 @@ public class Enforcer {
     // Whether this poll's INFO shows a parameter the sidecar would now set (e.g. a held-back maxmemory that has
     // become safe): then a check runs now rather than at the drift interval.
     private boolean settable(InfoSnapshot snapshot, Map<String, String> info) {
-        if (info.isEmpty() || !mayWrite(link.generation())) {
+        if (info.isEmpty() || !mayWrite(redis.connection())) {
             return false;
         }
         DesiredSettings visible = configured.desired().only(info.keySet());
@@ -128,7 +126,7 @@ public class Enforcer {
             case FIRST_CONTACT_FRESH -> {
                 if (polled.snapshot().number("maxmemory").orElse(0) == 0) {
                     LOG.infof("Redis at %s has been up %d s, within SIDECAR_ADOPT_AFTER of the sidecar's start, and "
-                            + "has no maxmemory: treated as restarted, its settings are put back", link.address(),
+                            + "has no maxmemory: treated as restarted, its settings are put back", redis.address(),
                             uptime);
                     life.cameBack(configured.desired());
                     // It has run without them since it started, not since it accepted the sidecar.
@@ -141,7 +139,7 @@ public class Enforcer {
             case FIRST_CONTACT_ADOPTED -> {
                 LOG.infof("Redis at %s has been up %d s, longer than the sidecar plus SIDECAR_ADOPT_AFTER (%d s): "
                         + "adopted, so a maxmemory below the one it runs with waits until it is safe",
-                        link.address(), uptime, adoptAfter.toSeconds());
+                        redis.address(), uptime, adoptAfter.toSeconds());
                 life.adopted();
             }
             case SAME_LIFE -> {
@@ -150,12 +148,12 @@ public class Enforcer {
         }
     }
     private void check(InfoSnapshot snapshot, Trigger trigger) {
-        long connection = link.generation();
+        long connection = redis.connection();
         schedule.checking(connection);
         DesiredSettings desired = configured.desired();
         Map<String, String> actual;
         try {
-            actual = commands.get(desired.parameters());
+            actual = redis.configGet(desired.parameters());
         } catch (RedisFailure failure) {
             readFailed(failure, trigger);
             return;
@@ -211,12 +209,13 @@ public class Enforcer {
         String parameter = action.parameter();
         String from = action.actual().orElse("");
         try {
-            commands.set(parameter, action.desired().value());
+            redis.configSet(parameter, action.desired().value());
         } catch (RedisFailure failure) {
             return setFailed(action, failure, trigger);
         }
         life.inForce(parameter, action.desired().value());
         state.applied(parameter, from, action.desired().value(), trigger, Instant.now());
+        meters.reasserted(parameter, trigger.label());
         state.available(true, Optional.empty());
         onceLog.forget(parameter);
         onceLog.forget("unavailable");
@@ -232,9 +231,10 @@ public class Enforcer {
     private boolean setFailed(ParameterAction action, RedisFailure failure, Trigger trigger) {
         ConfigFailure kind = ConfigFailure.of(failure);
         state.failed(action.parameter(), kind.label(), Instant.now());
+        meters.reassertFailed(action.parameter(), kind.label());
         switch (kind) {
             case DENIED -> {
-                schedule.setDenied(link.generation());
+                schedule.setDenied(redis.connection());
                 state.available(false, Optional.of("CONFIG SET not permitted: " + failure.getMessage()));
                 onceLog.warn("unavailable|set", "Cannot set Redis settings, reporting drift only: "
                         + failure.getMessage() + ". " + ConfigFailure.FIX);
@@ -270,10 +270,8 @@ public class Enforcer {
     // Redis answers while it loads its dataset, but used_memory is not final yet: try again shortly.
     private void retryWhileLoading(Trigger trigger) {
         if (schedule.retryLater(trigger)) {
-            vertx.setTimer(LOADING_RETRY_MILLIS, id -> vertx.executeBlocking(() -> {
-                poller.pollNow();
-                return null;
-            }, false));
+            CompletableFuture.runAsync(poller::pollNow, CompletableFuture.delayedExecutor(LOADING_RETRY_MILLIS,
+                    TimeUnit.MILLISECONDS));
         }
     }
 
@@ -287,7 +285,7 @@ public class Enforcer {
             return;
         }
         try {
-            commands.rewrite();
+            redis.configRewrite();
         } catch (RedisFailure failure) {
             onceLog.warn("rewrite|" + failure.getMessage(), "CONFIG REWRITE failed: " + failure.getMessage());
         }
@@ -298,7 +296,7 @@ public class Enforcer {
         List<String> set = plan.stream().filter(a -> a.kind() == ParameterAction.Kind.SET)
                 .map(ParameterAction::parameter).toList();
         try {
-            Map<String, String> now = commands.get(set);
+            Map<String, String> now = redis.configGet(set);
             plan.stream().filter(a -> set.contains(a.parameter())).forEach(a -> {
                 String reported = now.get(a.parameter());
                 if (reported == null || reported.equals(a.desired().value())) {

@@ -1,15 +1,12 @@
 package io.github.redissidecar.host;
 
-import io.github.redissidecar.config.SidecarConfig;
-import io.github.redissidecar.metrics.PrometheusText;
 import io.github.redissidecar.StartupReport;
+import io.github.redissidecar.config.SidecarConfig;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
-import io.github.redissidecar.poll.PeriodicTask;
-import io.vertx.core.Vertx;
-import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads the host's overcommit and transparent hugepage settings at startup and once a minute (an operator may fix
- * them while the sidecar runs), exports them, and logs the fix once. The sidecar shares the kernel with Redis, so
- * what it reads is what Redis gets.
+ * them while the sidecar runs), and logs the fix once. The sidecar shares the kernel with Redis, so what it reads
+ * is what Redis gets.
  */
 @ApplicationScoped
 public class HostChecks {
@@ -27,14 +24,12 @@ public class HostChecks {
 
     private final Path overcommitFile;
     private final Path hugepageFile;
-    private final Vertx vertx;
     private final String host;
-    private volatile String page = "";
+    private volatile HostFacts facts = HostFacts.parse(null, null);
 
-    HostChecks(SidecarConfig config, Vertx vertx) {
+    HostChecks(SidecarConfig config) {
         this.overcommitFile = config.host().overcommitMemoryFile();
         this.hugepageFile = config.host().transparentHugepageFile();
-        this.vertx = vertx;
         String bootId = read(config.host().bootIdFile());
         this.host = config.host().name().filter(n -> !n.isBlank())
                 .orElse(bootId == null ? "unknown" : bootId.strip());
@@ -43,20 +38,28 @@ public class HostChecks {
     // After every configuration check has passed (StartupReport), so that a refused start prints one line only.
     void start(@Observes @Priority(StartupReport.PRIORITY) StartupEvent event) {
         logAdvice(refresh());
-        PeriodicTask.start(vertx, Duration.ofMinutes(1), Duration.ofMinutes(1), this::refresh);
     }
 
-    /** The host series in the Prometheus text format. */
-    public String page() {
-        return page;
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void periodic() {
+        refresh();
     }
 
-    private HostFacts refresh() {
-        HostFacts facts = HostFacts.parse(read(overcommitFile), read(hugepageFile));
-        page = PrometheusText.write(facts.families(host));
+    /** The latest reading. */
+    public HostFacts facts() {
         return facts;
     }
 
+    /** The host's name for the {@code host} label: SIDECAR_HOST_NAME, else the kernel's boot id. */
+    public String host() {
+        return host;
+    }
+
+    private HostFacts refresh() {
+        facts = HostFacts.parse(read(overcommitFile), read(hugepageFile));
+        return facts;
+    }
     private static String read(Path file) {
         try {
             return Files.readString(file);

@@ -1,7 +1,5 @@
 package io.github.redissidecar.host;
 
-import io.github.redissidecar.metrics.MetricFamily;
-import io.github.redissidecar.metrics.Sample;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,20 +45,5 @@ public record HostFacts(OptionalInt overcommitMemory, List<String> hugepageModes
 
     public boolean hugepagesAlways() {
         return hugepageActive.filter("always"::equals).isPresent();
-    }
-
-    /** @param host the {@code host} label: one host's kernel settings are the same for every Redis on it */
-    public List<MetricFamily> families(String host) {
-        List<MetricFamily> out = new ArrayList<>();
-        overcommitMemory.ifPresent(v -> out.add(MetricFamily.gauge("redis_sidecar_host_overcommit_memory",
-                "The host's vm.overcommit_memory (0 heuristic, 1 always, 2 never); Redis wants 1.",
-                Sample.of(v, "host", host))));
-        if (hugepageActive.isPresent()) {
-            out.add(MetricFamily.gauge("redis_sidecar_host_transparent_hugepage", "The host's transparent hugepage "
-                    + "mode: 1 for the active one. Redis wants it not always.", hugepageModes.stream()
-                    .map(m -> Sample.of(m.equals(hugepageActive.get()) ? 1 : 0, "host", host, "mode", m))
-                    .toArray(Sample[]::new)));
-        }
-        return out;
     }
 }

@@ -7,8 +7,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The {@code redis_*} part of /metrics for one poll outcome. Rendered once per poll, not per scrape. When the last
- * poll failed, only {@code redis_up 0} and the series that do not come from INFO remain: no frozen stale values.
+ * The part of /metrics that one poll determines: redis_exporter's {@code redis_*} families and the sidecar's
+ * series derived from the same INFO. When the poll failed, only {@code redis_up 0}, why it failed, and the series
+ * that do not come from INFO remain: no frozen stale values.
  */
 public final class MetricsPage {
 
@@ -16,16 +17,24 @@ public final class MetricsPage {
     }
 
     /**
-     * @param info the last good snapshot, empty when the last poll failed
+     * @param info the snapshot, empty when the poll failed
      * @param polledAtEpochSeconds when {@code info} was read
      * @param databases the server's {@code databases} setting, 0 when unknown
      * @param lastSuccessEpochSeconds when a poll last succeeded, empty when none has
+     * @param failing the reason the poll failed, empty when it succeeded
+     * @param reasons every failure reason, so that each has its series (at 0 or 1)
      */
-    public static String render(Optional<InfoSnapshot> info, long polledAtEpochSeconds, int databases,
-            OptionalLong containerLimit, OptionalLong lastSuccessEpochSeconds) {
+    public static List<MetricFamily> families(Optional<InfoSnapshot> info, long polledAtEpochSeconds, int databases,
+            OptionalLong containerLimit, OptionalLong lastSuccessEpochSeconds, Optional<String> failing,
+            List<String> reasons) {
         List<MetricFamily> families = new ArrayList<>();
         families.add(MetricFamily.gauge("redis_up", "1 when the last poll of Redis succeeded, 0 otherwise.",
                 Sample.of(info.isPresent() ? 1 : 0)));
+        families.add(new MetricFamily("redis_sidecar_poll_failing", "1 for the reason the latest poll failed "
+                + "(connect, timeout and loading: Redis unreachable or busy; auth, permission, tls, protocol: the "
+                + "sidecar is refused or misconfigured), 0 for the others; all 0 after a good poll.",
+                MetricType.GAUGE, reasons.stream().map(r -> Sample.of(failing.filter(r::equals).isPresent() ? 1 : 0,
+                        "reason", r)).toList()));
         families.addAll(SidecarSeries.containerLimit(containerLimit));
         lastSuccessEpochSeconds.ifPresent(t -> families.add(MetricFamily.gauge(
                 "redis_sidecar_last_successful_poll_timestamp_seconds", "Unix time of the last successful poll.",
@@ -34,6 +43,6 @@ public final class MetricsPage {
             families.addAll(InfoMetrics.families(snapshot, polledAtEpochSeconds, databases));
             families.addAll(SidecarSeries.memory(snapshot, containerLimit));
         });
-        return PrometheusText.write(families);
+        return families;
     }
 }

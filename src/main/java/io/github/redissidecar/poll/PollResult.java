@@ -6,15 +6,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The outcome of the last poll with its /metrics text already rendered, so that a scrape is a read of one field.
+ * The outcome of the last poll. Immutable: a poll replaces it whole, so that everything served for one scrape or
+ * one /status request comes from the same poll.
  *
  * @param snapshot the INFO read, empty when the poll failed
  * @param failure why the poll failed, empty when it succeeded
  * @param lastSuccessEpochSeconds the last time any poll succeeded
- * @param page the {@code redis_*} exposition text for this outcome
+ * @param polledAtEpochSeconds when {@code snapshot} was read
+ * @param databases the server's {@code databases} setting, 0 when unknown
  */
 public record PollResult(Optional<InfoSnapshot> snapshot, Optional<RedisFailure> failure,
-        OptionalLong lastSuccessEpochSeconds, String page) {
+        OptionalLong lastSuccessEpochSeconds, long polledAtEpochSeconds, int databases) {
 
     public boolean up() {
         return snapshot.isPresent();

@@ -3,17 +3,15 @@ package io.github.redissidecar.poll;
 import io.github.redissidecar.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
-import io.github.redissidecar.metrics.PollStats;
-import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.metrics.SidecarMeters;
 import io.github.redissidecar.redis.RedisFailure;
-import io.github.redissidecar.redis.RedisLink;
+import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.ServerLives;
 import io.quarkus.runtime.StartupEvent;
-import io.vertx.core.Vertx;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,56 +23,53 @@ import org.jboss.logging.Logger;
  * Polls on the configured interval and right after every (re)connection, tells which server life each poll shows
  * (counting restarts, with or without desired settings), and hands each snapshot to the holder (for /metrics) and
  * to listeners (settings enforcement). Polls never overlap and never queue: a tick that finds a poll running is
- * skipped. What a poll reads is {@link InfoReader}'s business.
+ * skipped. Restart detection does not wait for the tick: a lost connection is rebuilt at once and polled on
+ * connect. What a poll reads is {@link InfoReader}'s business.
  */
 @ApplicationScoped
 public class Poller {
 
     private static final Logger LOG = Logger.getLogger(Poller.class);
-    private static final Duration MIN_INTERVAL = Duration.ofMillis(100);
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
-    private final RedisLink link;
+    private final RedisPort redis;
     private final SnapshotHolder holder;
-    private final Vertx vertx;
+    private final SidecarMeters meters;
     private final InfoReader reader;
     private final ServerLives lives;
     private final ReentrantLock running = new ReentrantLock();
-    private final PollStats stats = new PollStats(Arrays.stream(FailureReason.values()).map(FailureReason::label)
-            .toList());
     private final List<Consumer<Polled>> listeners = new CopyOnWriteArrayList<>();
     private final long connectWaitMillis;
-    private final Duration interval;
     private final long startedNanos = System.nanoTime();
     private volatile boolean repoll;
 
-    Poller(RedisLink link, SnapshotHolder holder, Vertx vertx, SidecarConfig config) {
-        this.link = link;
+    Poller(RedisPort redis, SnapshotHolder holder, SidecarMeters meters, SidecarConfig config) {
+        this.redis = redis;
         this.holder = holder;
-        this.vertx = vertx;
-        this.reader = new InfoReader(link, config.poll());
+        this.meters = meters;
+        this.reader = new InfoReader(redis, config.poll());
         this.lives = new ServerLives(config.adoptAfter().toSeconds());
         this.connectWaitMillis = config.redis().commandTimeout().multipliedBy(2).toMillis();
-        this.interval = config.poll().interval();
+        Duration interval = config.poll().interval();
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             throw new InvalidConfiguration("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is " + interval.toMillis()
-                    + "ms; use 100ms or more (INFO every 100 ms already costs Redis ten times the default 1s)");
+                    + "ms; use 1s or more (a restarted Redis is polled on reconnection, within 250 ms, whatever "
+                    + "the interval)");
         }
     }
 
     void start(@Observes StartupEvent event) {
-        PeriodicTask.start(vertx, interval, interval, this::pollNow);
-        link.onConnect(() -> {
+        redis.onConnect(() -> {
             reader.connected();
-            vertx.executeBlocking(() -> {
-                pollAfterConnect();
-                return null;
-            }, false);
+            pollAfterConnect();
         });
     }
 
-    /** The poll meters, for /metrics. */
-    public PollStats stats() {
-        return stats;
+    @Scheduled(every = "${sidecar.poll.interval}", delayed = "${sidecar.poll.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        pollNow();
     }
 
     /** Runs {@code listener} on the polling thread after every successful poll, before the next one starts. */
@@ -102,9 +97,13 @@ public class Poller {
 
     // A new connection must be polled even if a tick's poll (of the old, dead connection) is still finishing:
     // restart detection and settings re-assertion start from this poll.
-    private void pollAfterConnect() throws InterruptedException {
-        if (running.tryLock(connectWaitMillis, TimeUnit.MILLISECONDS)) {
-            pollLocked();
+    private void pollAfterConnect() {
+        try {
+            if (running.tryLock(connectWaitMillis, TimeUnit.MILLISECONDS)) {
+                pollLocked();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -124,22 +123,21 @@ public class Poller {
 
     /** The poll, or null when it failed or was not due. */
     private Polled pollOnce() {
-        if (!link.connected() && !link.attempted()) {
+        if (!redis.connected() && !redis.attempted()) {
             return null; // Startup: the first connection attempt has not finished, so there is nothing to report.
         }
-        long connection = link.generation();
-        long connectedAt = link.connectedAtNanos();
+        long connection = redis.connection();
+        long connectedAt = redis.connectedAtNanos();
         long start = System.nanoTime();
         try {
             InfoSnapshot snapshot = reader.read();
-            stats.polled(System.nanoTime() - start);
-            stats.succeeded();
+            meters.polled(System.nanoTime() - start);
             ServerLives.Event event = observe(snapshot);
-            holder.success(snapshot, link.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
+            holder.success(snapshot, redis.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
             return new Polled(snapshot, event, connection, connectedAt);
         } catch (RedisFailure failure) {
-            stats.polled(System.nanoTime() - start);
-            stats.failed(failure.reason().label());
+            meters.polled(System.nanoTime() - start);
+            meters.pollFailed(failure.reason());
             holder.failure(failure);
             return null;
         }
@@ -151,8 +149,8 @@ public class Poller {
         ServerLives.Event event = lives.observe(runId, uptime,
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos));
         if (event == ServerLives.Event.RESTART) {
-            stats.restarted();
-            LOG.infof("Redis at %s restarted (new run_id %s, up %d s)", link.address(), runId, uptime);
+            meters.restarted();
+            LOG.infof("Redis at %s restarted (new run_id %s, up %d s)", redis.address(), runId, uptime);
         }
         return event;
     }

@@ -1,26 +1,19 @@
 package io.github.redissidecar.poll;
 
 import io.github.redissidecar.info.InfoSnapshot;
-import io.github.redissidecar.memory.ContainerLimitSetting;
-import io.github.redissidecar.metrics.MetricsPage;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Holds the last poll's result; scrapes and health checks read it and never talk to Redis. */
+/** Holds the last poll's result; scrapes, /status and health checks read it and never talk to Redis. */
 @ApplicationScoped
 public class SnapshotHolder {
 
-    private final ContainerLimitSetting containerLimit;
-    private volatile PollResult current;
+    private volatile PollResult current = new PollResult(Optional.empty(), Optional.of(new RedisFailure(
+            FailureReason.CONNECT, "no poll yet")), OptionalLong.empty(), 0, 0);
     private volatile long lastAttemptNanos = System.nanoTime();
-
-    SnapshotHolder(ContainerLimitSetting containerLimit) {
-        this.containerLimit = containerLimit;
-        this.current = failed(new RedisFailure(FailureReason.CONNECT, "no poll yet"), OptionalLong.empty());
-    }
 
     public PollResult current() {
         return current;
@@ -32,20 +25,13 @@ public class SnapshotHolder {
     }
 
     void success(InfoSnapshot snapshot, int databases, long nowEpochSeconds) {
-        OptionalLong now = OptionalLong.of(nowEpochSeconds);
-        String page = MetricsPage.render(Optional.of(snapshot), nowEpochSeconds, databases, containerLimit.bytes(),
-                now);
-        current = new PollResult(Optional.of(snapshot), Optional.empty(), now, page);
+        current = new PollResult(Optional.of(snapshot), Optional.empty(), OptionalLong.of(nowEpochSeconds),
+                nowEpochSeconds, databases);
         lastAttemptNanos = System.nanoTime();
     }
 
     void failure(RedisFailure failure) {
-        current = failed(failure, current.lastSuccessEpochSeconds());
+        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochSeconds(), 0, 0);
         lastAttemptNanos = System.nanoTime();
-    }
-
-    private PollResult failed(RedisFailure failure, OptionalLong lastSuccess) {
-        String page = MetricsPage.render(Optional.empty(), 0, 0, containerLimit.bytes(), lastSuccess);
-        return new PollResult(Optional.empty(), Optional.of(failure), lastSuccess, page);
     }
 }

@@ -99,7 +99,7 @@ public class RedisLink {
         return s == null ? 0 : s.databases();
     }
 
-    /** Runs {@code listener} on an event-loop thread after each successful (re)connection. */
+    /** Runs {@code listener} on a worker thread after each successful (re)connection. */
     public void onConnect(Runnable listener) {
         connectListeners.add(listener);
     }
@@ -189,7 +189,10 @@ public class RedisLink {
         session = s;
         backoff.reset();
         stateLog.connected();
-        connectListeners.forEach(Runnable::run);
+        connectListeners.forEach(listener -> vertx.executeBlocking(() -> {
+            listener.run();
+            return null;
+        }, false));
     }
 
     private void failed(RedisFailure failure) {

@@ -3,6 +3,7 @@ package io.github.redissidecar.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.MetricsText;
 import io.github.redissidecar.testing.SidecarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class AuthChangeChaosIT {
             redis.call("CONFIG", "SET", "requirepass", "second-pw");
             redis.password("second-pw");
             killSidecarConnection(redis); // Redis keeps authenticated connections; a reconnect meets the new password
-            sidecar.awaitMetrics(t -> t.contains("redis_up 0\n") && !t.contains("{reason=\"auth\"} 0\n"),
+            sidecar.awaitMetrics(t -> MetricsText.has(t, "redis_up 0") && MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"auth\"}").orElse(0) > 0,
                     "auth errors");
             Thread.sleep(2_000);
             Files.writeString(passwordFile, "second-pw");
@@ -45,7 +46,7 @@ class AuthChangeChaosIT {
                     "REDIS_USER", "monitor", "REDIS_PASSWORD", "monitor-pw"))) {
                 sidecar.awaitMetrics("redis_up 1");
                 redis.call("ACL", "DELUSER", "monitor"); // Redis disconnects the user's clients
-                sidecar.awaitMetrics(t -> t.contains("redis_up 0\n") && !t.contains("{reason=\"auth\"} 0\n"),
+                sidecar.awaitMetrics(t -> MetricsText.has(t, "redis_up 0") && MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"auth\"}").orElse(0) > 0,
                         "auth errors");
                 Thread.sleep(2_000);
                 redis.call("ACL", "SETUSER", "monitor", "on", ">monitor-pw", "~*", "+@all");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +24,7 @@ class RedisAbsentChaosIT {
             assertEquals(0, sidecar.metric("redis_up"));
             long failureLines = sidecar.output().lines().filter(l -> l.contains("unavailable (connect)")).count();
             redis.start();
-            long startedAt = System.nanoTime();
-            while (sidecar.metric("redis_up") != 1) {
-                Thread.sleep(10);
-            }
-            long recoveryMillis = (System.nanoTime() - startedAt) / 1_000_000;
+            long recoveryMillis = sidecar.awaitMillis("redis_up 1", Duration.ofSeconds(5));
             long logLines = sidecar.output().lines().count();
             System.out.printf("120 s without Redis: %d failure log line(s), %d log lines in all; up %d ms after Redis "
                     + "started%n", failureLines, logLines, recoveryMillis);

@@ -1,5 +1,7 @@
 package io.github.redissidecar.host;
 
+import io.github.redissidecar.metrics.HostSeries;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,13 +33,13 @@ class HostFactsTest {
                 redis_sidecar_host_transparent_hugepage{host="node-1",mode="always"} 0
                 redis_sidecar_host_transparent_hugepage{host="node-1",mode="madvise"} 1
                 redis_sidecar_host_transparent_hugepage{host="node-1",mode="never"} 0
-                """, PrometheusText.write(facts.families("node-1")));
+                """, PrometheusText.write(HostSeries.of(facts, "node-1")));
     }
 
     @Test
     void unreadableOrGarbledFilesGiveNoSeries() {
-        assertEquals(List.of(), HostFacts.parse(null, null).families("node-1"));
-        assertEquals(List.of(), HostFacts.parse("7", "no brackets here").families("node-1"));
+        assertEquals(List.of(), HostSeries.of(HostFacts.parse(null, null), "node-1"));
+        assertEquals(List.of(), HostSeries.of(HostFacts.parse("7", "no brackets here"), "node-1"));
         assertTrue(HostFacts.parse("1", "[always] madvise never").hugepagesAlways());
         assertFalse(HostFacts.parse("1", null).overcommitWrong());
     }

@@ -57,8 +57,8 @@ class MaxmemoryBelowUsedTest {
 
         redis.call("SAVE");
         redis.restart(); // the same dataset comes back: the limit was never in force, so it is still a change
-        Scrape.await(x -> x.get("redis_sidecar_restarts_detected_total") == 1 && x.has(BLOCKED)
-                && x.get("redis_sidecar_last_restart_settings_restored") == 0, Duration.ofSeconds(10));
+        Scrape.await(x -> x.value("redis_sidecar_restarts_detected_total").orElse(0) == 1 && x.has(BLOCKED)
+                && x.value("redis_sidecar_last_restart_settings_restored").orElse(-1) == 0, Duration.ofSeconds(10));
         Thread.sleep(1_500);
         assertEquals("100000", redis.call("DBSIZE"), "no key evicted after the restart either");
         assertEquals("0", redis.config("maxmemory"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.MetricsText;
 import io.github.redissidecar.testing.SidecarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +59,8 @@ class SecurityIT {
         try (SidecarProcess sidecar = start(env, scratch)) {
             sidecar.awaitMetrics("redis_up 1");
             redis.restart();
-            String metrics = sidecar.awaitMetrics(t -> t.contains("redis_sidecar_restarts_detected_total 1\n")
-                    && t.contains("\nredis_up 1\n"), what + ": restart seen");
+            String metrics = sidecar.awaitMetrics(t -> MetricsText.has(t, "redis_sidecar_restarts_detected_total 1")
+                    && MetricsText.has(t, "redis_up 1"), what + ": restart seen");
             String status = sidecar.get("/status");
             assertTrue(status.contains("\"address\":\"redis://127.0.0.1:" + redis.port() + "\""), status);
             return List.of(metrics, status, sidecar.output());
@@ -70,8 +71,7 @@ class SecurityIT {
     private static List<String> runFailingThenFixed(Map<String, String> env, Path passwordFile, String right,
             Path scratch) throws Exception {
         try (SidecarProcess sidecar = start(env, scratch)) {
-            String failing = sidecar.awaitMetrics(t -> t.contains("redis_sidecar_poll_errors_total{reason=\"auth\"} "
-                    ) && !t.contains("{reason=\"auth\"} 0\n"), "auth errors");
+            String failing = sidecar.awaitMetrics(t -> MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"auth\"}").orElse(0) > 0, "auth errors");
             String failingStatus = sidecar.get("/status");
             assertTrue(failingStatus.contains("\"up\":false"), failingStatus);
             Files.writeString(passwordFile, right);

@@ -74,6 +74,8 @@ class SeedSetupsIT {
             }
         }
         assertEquals(restarts, millis.size());
+        assertTrue(millis.stream().allMatch(m -> m <= 500), "settings back within 500 ms of Redis answering, "
+                + "every time: " + millis);
         return millis;
     }
 

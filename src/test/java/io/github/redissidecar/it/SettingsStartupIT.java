@@ -32,7 +32,9 @@ class SettingsStartupIT {
         "SIDECAR_SETTINGS_FILE=/nonexistent/settings.conf|SIDECAR_SETTINGS_FILE /nonexistent/settings.conf",
         "SIDECAR_CONTAINER_MEMORY_LIMIT=12parsecs|SIDECAR_CONTAINER_MEMORY_LIMIT (sidecar.container-memory-limit) "
                 + "is '12parsecs'",
-        "SIDECAR_POLL_INTERVAL=10ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 10ms; use 100ms or more",
+        "SIDECAR_POLL_INTERVAL=10ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 10ms; use 1s or more",
+        "SIDECAR_POLL_INTERVAL=500ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 500ms; use 1s or more",
+        "SIDECAR_DRIFT_CHECK_INTERVAL=200ms|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is 200ms",
         "SIDECAR_DRIFT_CHECK_INTERVAL=soon|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is \"soon\"",
         "SIDECAR_ENFORCE=enfroce|SIDECAR_ENFORCE (sidecar.enforce) is \"enfroce\"",
         "SIDECAR_CONFIG_REWRITE=ture|SIDECAR_CONFIG_REWRITE (sidecar.config-rewrite) is \"ture\"",

@@ -31,10 +31,17 @@ class MetricsPageGoldenTest {
                 StandardCharsets.UTF_8);
     }
 
+    private static final List<String> REASONS = List.of("connect", "auth");
+
     private static String render(String fixture) throws IOException {
         InfoSnapshot master = InfoParser.parse(fixture(fixture));
-        return MetricsPage.render(Optional.of(master), POLLED_AT, 16, OptionalLong.of(805306368),
-                OptionalLong.of(POLLED_AT));
+        return page(Optional.of(master), POLLED_AT, 16, OptionalLong.of(805306368), OptionalLong.of(POLLED_AT));
+    }
+
+    private static String page(Optional<InfoSnapshot> info, long polledAt, int databases, OptionalLong limit,
+            OptionalLong lastSuccess) {
+        return PrometheusText.write(MetricsPage.families(info, polledAt, databases, limit, lastSuccess,
+                info.isPresent() ? Optional.empty() : Optional.of("connect"), REASONS));
     }
 
     @Test
@@ -69,15 +76,16 @@ class MetricsPageGoldenTest {
 
     @Test
     void downShowsOnlyUpAndOwnSeries() {
-        String down = MetricsPage.render(Optional.empty(), 0, 0, OptionalLong.empty(), OptionalLong.empty());
-        assertEquals("# HELP redis_up 1 when the last poll of Redis succeeded, 0 otherwise.\n"
-                + "# TYPE redis_up gauge\nredis_up 0\n", down);
+        String down = page(Optional.empty(), 0, 0, OptionalLong.empty(), OptionalLong.empty());
+        assertEquals(List.of("redis_sidecar_poll_failing{reason=\"connect\"} 1",
+                "redis_sidecar_poll_failing{reason=\"auth\"} 0", "redis_up 0"),
+                down.lines().filter(l -> !l.startsWith("#")).toList());
     }
 
     @Test
     void noLimitKnownMeansNoRatioSeries() throws IOException {
         String text = fixture("7.0-master.txt").replace("maxmemory:4194304", "maxmemory:0");
-        String page = MetricsPage.render(Optional.of(InfoParser.parse(text)), POLLED_AT, 0, OptionalLong.empty(),
+        String page = page(Optional.of(InfoParser.parse(text)), POLLED_AT, 0, OptionalLong.empty(),
                 OptionalLong.empty());
         assertFalse(page.contains("redis_sidecar_memory_usage_ratio"));
         assertFalse(page.contains("redis_sidecar_effective_memory_limit_bytes"));

@@ -41,8 +41,8 @@ class EnforcementStateTest {
         assertEquals(Optional.of("4194304"), seen.get(0).actual());
         assertTrue(seen.get(0).drift());
         assertFalse(seen.get(1).drift());
-        assertEquals(1, sample(state.families(Optional.of(info())), "redis_sidecar_config_drift", "maxmemory"));
-        assertEquals(0, sample(state.families(Optional.empty()), "redis_sidecar_config_drift", "maxmemory"),
+        assertEquals(1, sample(io.github.redissidecar.metrics.EnforcementSeries.of(state, Optional.of(info())), "redis_sidecar_config_drift", "maxmemory"));
+        assertEquals(0, sample(io.github.redissidecar.metrics.EnforcementSeries.of(state, Optional.empty()), "redis_sidecar_config_drift", "maxmemory"),
                 "without a poll, the last check speaks");
     }
 

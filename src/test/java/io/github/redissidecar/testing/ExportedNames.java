@@ -34,10 +34,13 @@ public final class ExportedNames {
         state.failed("maxmemory", "rejected", java.time.Instant.now());
         state.restartPending(0);
         state.allInPlace(1);
-        state.families(java.util.Optional.empty()).stream().map(MetricFamily::name).forEach(names::add);
-        HostFacts.parse("0", "[always] never").families("h").stream().map(MetricFamily::name).forEach(names::add);
-        names.addAll(List.of("redis_sidecar_poll_duration_seconds", "redis_sidecar_poll_errors_total",
-                "redis_sidecar_restarts_detected_total", "redis_sidecar_poll_failing", "redis_sidecar_info"));
+        io.github.redissidecar.metrics.EnforcementSeries.of(state, java.util.Optional.empty()).stream().map(MetricFamily::name).forEach(names::add);
+        io.github.redissidecar.metrics.HostSeries.of(HostFacts.parse("0", "[always] never"), "h").stream().map(MetricFamily::name).forEach(names::add);
+        // Micrometer's, as the Prometheus registry names them.
+        names.addAll(List.of("redis_sidecar_poll_duration_seconds", "redis_sidecar_poll_duration_seconds_max",
+                "redis_sidecar_poll_errors_total", "redis_sidecar_restarts_detected_total",
+                "redis_sidecar_config_reasserts_total", "redis_sidecar_config_reassert_failures_total",
+                "redis_sidecar_poll_failing", "redis_sidecar_info"));
         return names;
     }
 }

@@ -68,15 +68,11 @@ public final class SidecarProcess implements AutoCloseable {
                 .findFirst().orElseThrow();
     }
 
-    /** The value of one unlabelled series on /metrics, e.g. {@code redis_up}. */
+    /** The value of one series on /metrics, e.g. {@code redis_up} or {@code name{reason="auth"}}. */
     public double metric(String series) throws Exception {
         String text = get("/metrics");
-        for (String line : text.split("\n")) {
-            if (line.startsWith(series + " ")) {
-                return Double.parseDouble(line.substring(series.length() + 1));
-            }
-        }
-        throw new AssertionError("no " + series + " in:\n" + text);
+        return MetricsText.value(text, series).orElseThrow(() -> new AssertionError("no " + series + " in:\n"
+                + text));
     }
 
     /** GET on the sidecar's HTTP port; the body. */
@@ -97,9 +93,22 @@ public final class SidecarProcess implements AutoCloseable {
         return Files.readString(output);
     }
 
-    /** Scrapes /metrics until it holds the line {@code expected}; fails after 30 s. */
+    /** Scrapes /metrics until it holds {@code expected} ("series value"); fails after 30 s. */
     public String awaitMetrics(String expected) throws Exception {
-        return awaitMetrics(text -> text.contains("\n" + expected + "\n"), expected);
+        return awaitMetrics(text -> MetricsText.has(text, expected), expected);
+    }
+
+    /** Scrapes /metrics every 10 ms until it holds {@code expected}; the milliseconds that took; fails after timeout. */
+    public long awaitMillis(String expected, Duration timeout) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        while (!MetricsText.has(get("/metrics"), expected)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no '" + expected + "' on /metrics within " + timeout);
+            }
+            Thread.sleep(10);
+        }
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     /** Scrapes /metrics until {@code condition} holds; fails after 30 s. */

@@ -1,0 +1,82 @@
+package io.github.redissidecar.http;
+
+import io.github.redissidecar.Version;
+import io.github.redissidecar.enforce.ConfiguredSettings;
+import io.github.redissidecar.host.HostChecks;
+import io.github.redissidecar.memory.ContainerLimitSetting;
+import io.github.redissidecar.metrics.EnforcementSeries;
+import io.github.redissidecar.metrics.HostSeries;
+import io.github.redissidecar.metrics.MetricFamily;
+import io.github.redissidecar.metrics.MetricsPage;
+import io.github.redissidecar.metrics.PrometheusText;
+import io.github.redissidecar.metrics.Sample;
+import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.redis.RedisPort;
+import io.github.redissidecar.settings.EnforcementState;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * /metrics, assembled in one place: the families one poll determines (rendered once per poll, by the first scrape
+ * that sees it), the sidecar's info, settings and host series, then the Micrometer registry's scrape of the
+ * sidecar's own meters and of the JVM and process. The redis_* families are written by hand
+ * ({@link PrometheusText}) because the client Quarkus 3.34 uses (simpleclient 0.16) cannot expose a counter
+ * without {@code _total} (redis_exporter's {@code redis_total_error_replies}, {@code redis_unexpected_error_replies}
+ * ...), and byte-for-byte parity with redis_exporter needs its Go-style numbers and label order. Nothing here talks
+ * to Redis: a frozen Redis never slows a scrape.
+ */
+@ApplicationScoped
+public class Exposition {
+
+    private static final List<String> REASONS = Arrays.stream(FailureReason.values()).map(FailureReason::label)
+            .toList();
+
+    private final SnapshotHolder holder;
+    private final EnforcementState enforcement;
+    private final HostChecks host;
+    private final ContainerLimitSetting containerLimit;
+    private final PrometheusMeterRegistry registry;
+    private final MetricFamily info;
+    private volatile Rendered rendered = new Rendered(null, "");
+
+    Exposition(SnapshotHolder holder, ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
+            PrometheusMeterRegistry registry, RedisPort redis) {
+        this.holder = holder;
+        this.enforcement = settings.state();
+        this.host = host;
+        this.containerLimit = limit;
+        this.registry = registry;
+        // Redis's own address, for alert texts and runbook commands: the scrape target is the sidecar's port.
+        this.info = MetricFamily.gauge("redis_sidecar_info", "The Redis this sidecar watches (address without "
+                + "credentials) and the sidecar's version; value 1.", Sample.of(1, "redis_address",
+                redis.address().toString(), "version", Version.number()));
+    }
+
+    public String text() {
+        PollResult poll = holder.current();
+        List<MetricFamily> own = new ArrayList<>(EnforcementSeries.of(enforcement, poll.snapshot()));
+        own.addAll(HostSeries.of(host.facts(), host.host()));
+        own.add(info);
+        return polled(poll) + PrometheusText.write(own) + registry.scrape();
+    }
+
+    private String polled(PollResult poll) {
+        Rendered last = rendered;
+        if (last.poll() == poll) {
+            return last.text();
+        }
+        String text = PrometheusText.write(MetricsPage.families(poll.snapshot(), poll.polledAtEpochSeconds(),
+                poll.databases(), containerLimit.bytes(), poll.lastSuccessEpochSeconds(),
+                poll.failure().map(f -> f.reason().label()), REASONS));
+        rendered = new Rendered(poll, text);
+        return text;
+    }
+
+    private record Rendered(PollResult poll, String text) {
+    }
+}

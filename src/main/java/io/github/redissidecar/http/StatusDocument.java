@@ -1,0 +1,43 @@
+package io.github.redissidecar.http;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/**
+ * The JSON of {@code GET /status} (schema in README.md): what the sidecar sees and does, then what is wrong in
+ * words. Unknown values are null. Registered for reflection so that Jackson can write it in the native image.
+ */
+@RegisterForReflection
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record StatusDocument(Redis redis, Memory memory, Settings settings, List<String> problems) {
+
+    /** The Redis watched, as the last poll saw it. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Redis(String address, boolean up, String error, String lastSuccessfulPoll, String version,
+            String runId, Long uptimeSeconds, String configFile, long restartsDetected) {
+    }
+
+    /** Its memory and limits. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Memory(Long containerLimitBytes, Long maxmemoryBytes, String maxmemoryPolicy,
+            Long effectiveLimitBytes, Long usedMemoryBytes, Double usageRatio, Boolean unbounded) {
+    }
+
+    /** The declared settings and what became of them. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Settings(String mode, boolean available, String unavailableReason, String lastReassert,
+            Boolean lastRestartSettingsRestored, Double lastRestartUnprotectedSeconds, List<Parameter> parameters) {
+    }
+
+    /** One declared parameter. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Parameter(String parameter, String desired, String written, String origin, String actual,
+            boolean drift, String lastAction, String blockedReason) {
+    }
+}

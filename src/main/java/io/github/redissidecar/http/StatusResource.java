@@ -1,0 +1,104 @@
+package io.github.redissidecar.http;
+
+import io.github.redissidecar.enforce.ConfiguredSettings;
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.memory.ContainerLimitSetting;
+import io.github.redissidecar.memory.MemoryLimits;
+import io.github.redissidecar.metrics.SidecarMeters;
+import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.redis.RedisPort;
+import io.github.redissidecar.settings.EnforceMode;
+import io.github.redissidecar.settings.EnforcementState;
+import io.github.redissidecar.settings.ParameterStatus;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** {@code GET /status}: built from the last poll and the settings state; it never talks to Redis. */
+@Path("/status")
+public class StatusResource {
+
+    private final SnapshotHolder holder;
+    private final RedisPort redis;
+    private final ContainerLimitSetting containerLimit;
+    private final EnforcementState enforcement;
+    private final SidecarMeters meters;
+
+    StatusResource(SnapshotHolder holder, RedisPort redis, ContainerLimitSetting containerLimit,
+            ConfiguredSettings settings, SidecarMeters meters) {
+        this.holder = holder;
+        this.redis = redis;
+        this.containerLimit = containerLimit;
+        this.enforcement = settings.state();
+        this.meters = meters;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public StatusDocument status() {
+        PollResult poll = holder.current();
+        return new StatusDocument(redis(poll), memory(poll.snapshot()), settings(poll.snapshot()),
+                Problems.of(poll, containerLimit.bytes(), enforcement));
+    }
+
+    private StatusDocument.Redis redis(PollResult poll) {
+        Optional<InfoSnapshot> info = poll.snapshot();
+        return new StatusDocument.Redis(redis.address().toString(), poll.up(),
+                poll.failure().map(Throwable::getMessage).orElse(null), iso(poll.lastSuccessEpochSeconds()),
+                text(info, "redis_version"), text(info, "run_id"), number(info, "uptime_in_seconds").orElse(null),
+                text(info, "config_file"), meters.restarts());
+    }
+
+    private StatusDocument.Memory memory(Optional<InfoSnapshot> info) {
+        long maxmemory = number(info, "maxmemory").orElse(0L);
+        Optional<Long> used = number(info, "used_memory");
+        MemoryLimits limits = new MemoryLimits(maxmemory, containerLimit.bytes());
+        return new StatusDocument.Memory(boxed(containerLimit.bytes()), info.isPresent() ? maxmemory : null,
+                text(info, "maxmemory_policy"), boxed(limits.effective()), used.orElse(null),
+                used.map(u -> boxed(limits.usageRatio(u))).orElse(null),
+                info.isPresent() ? limits.unbounded().orElse(null) : null);
+    }
+
+    private StatusDocument.Settings settings(Optional<InfoSnapshot> info) {
+        OptionalDouble lastReassert = enforcement.lastReassertEpochSeconds();
+        return new StatusDocument.Settings(enforcement.mode().label(),
+                enforcement.mode() == EnforceMode.ENFORCE && enforcement.available(),
+                enforcement.unavailableReason().orElse(null),
+                lastReassert.isPresent() ? Instant.ofEpochMilli((long) (lastReassert.getAsDouble() * 1000)).toString()
+                        : null,
+                enforcement.lastRestartRestored().orElse(null), boxed(enforcement.lastRestartUnprotectedSeconds()),
+                enforcement.parameters(info).stream().map(StatusResource::parameter).toList());
+    }
+
+    private static StatusDocument.Parameter parameter(ParameterStatus status) {
+        return new StatusDocument.Parameter(status.desired().parameter(), status.desired().value(),
+                status.desired().written(), status.desired().origin(), status.actual().orElse(null), status.drift(),
+                status.lastAction().orElse(null), status.drift() ? status.blockedReason().orElse(null) : null);
+    }
+
+    private static String text(Optional<InfoSnapshot> info, String field) {
+        return info.flatMap(s -> s.text(field)).orElse(null);
+    }
+
+    private static Optional<Long> number(Optional<InfoSnapshot> info, String field) {
+        return info.map(s -> s.number(field)).filter(OptionalDouble::isPresent).map(n -> (long) n.getAsDouble());
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    private static Double boxed(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
+    }
+
+    private static String iso(OptionalLong epochSeconds) {
+        return epochSeconds.isPresent() ? Instant.ofEpochSecond(epochSeconds.getAsLong()).toString() : null;
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.redissidecar.redis;
+
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the poller and the settings checks ask of Redis, in strings and maps: the one narrow port in front of
+ * the Vert.x client ({@link RedisLink}). It also hides what older servers do differently, learnt once per
+ * connection: Redis &lt; 7 rejects several INFO sections in one call and several parameters in one CONFIG GET.
+ * The commands are read-only but for CONFIG SET and CONFIG REWRITE; nothing here writes a key.
+ */
+@ApplicationScoped
+public class RedisPort {
+
+    private final RedisLink link;
+    private volatile long singleSectionConnection = -1;
+    private volatile long singleParameterConnection = -1;
+
+    RedisPort(RedisLink link) {
+        this.link = link;
+    }
+
+    /** The reply of INFO for {@code sections}, in one round trip where the server allows it. */
+    public String info(List<String> sections) throws RedisFailure {
+        long connection = link.generation();
+        if (sections.size() > 1 && singleSectionConnection != connection) {
+            try {
+                return send(Request.cmd(Command.INFO, sections.toArray()));
+            } catch (RedisFailure failure) {
+                if (!isSyntaxError(failure)) {
+                    throw failure;
+                }
+                singleSectionConnection = connection;
+            }
+        }
+        // An old server: plain INFO has the default sections; commandstats is asked for on its own.
+        String all = send(Request.cmd(Command.INFO));
+        return sections.contains("commandstats") ? all + "\r\n" + send(Request.cmd(Command.INFO, "commandstats"))
+                : all;
+    }
+
+    /** The values of {@code parameters}; a parameter the server does not know is absent from the map. */
+    public Map<String, String> configGet(List<String> parameters) throws RedisFailure {
+        long connection = link.generation();
+        if (parameters.size() > 1 && singleParameterConnection != connection) {
+            try {
+                return pairs(link.send(config("GET", parameters)));
+            } catch (RedisFailure failure) {
+                if (!isArityError(failure)) {
+                    throw failure;
+                }
+                singleParameterConnection = connection;
+            }
+        }
+        Map<String, String> out = new HashMap<>();
+        for (String parameter : parameters) {
+            out.putAll(pairs(link.send(config("GET", List.of(parameter)))));
+        }
+        return out;
+    }
+
+    public void configSet(String parameter, String value) throws RedisFailure {
+        link.send(config("SET", List.of(parameter, value)));
+    }
+
+    public void configRewrite() throws RedisFailure {
+        link.send(config("REWRITE", List.of()));
+    }
+
+    /** The number of the current connection: it changes with every new one (before the connect listeners run). */
+    public long connection() {
+        return link.generation();
+    }
+
+    /** {@link System#nanoTime()} when Redis accepted the current connection. */
+    public long connectedAtNanos() {
+        return link.connectedAtNanos();
+    }
+
+    public boolean connected() {
+        return link.connected();
+    }
+
+    /** Whether a connection attempt has completed, successfully or not. */
+    public boolean attempted() {
+        return link.attempted();
+    }
+
+    /** The server's {@code databases} setting, read at connect time; 0 when unknown. */
+    public int databases() {
+        return link.databases();
+    }
+
+    public RedisAddress address() {
+        return link.address();
+    }
+
+    /** Runs {@code listener} on a worker thread after each successful (re)connection. */
+    public void onConnect(Runnable listener) {
+        link.onConnect(listener);
+    }
+
+    private String send(Request request) throws RedisFailure {
+        Response response = link.send(request);
+        return response == null ? "" : response.toString();
+    }
+
+    // RESP2 replies a flat array of name, value; RESP3 a map.
+    private static Map<String, String> pairs(Response response) {
+        Map<String, String> out = new HashMap<>();
+        if (response == null) {
+            return out;
+        }
+        if (response.isMap()) {
+            response.getKeys().forEach(k -> out.put(k.toLowerCase(Locale.ROOT), response.get(k).toString()));
+            return out;
+        }
+        for (int i = 0; i + 1 < response.size(); i += 2) {
+            out.put(response.get(i).toString().toLowerCase(Locale.ROOT), String.valueOf(response.get(i + 1)));
+        }
+        return out;
+    }
+
+    private static Request config(String subcommand, List<String> args) {
+        Request request = Request.cmd(Command.CONFIG).arg(subcommand);
+        args.forEach(request::arg);
+        return request;
+    }
+
+    private static boolean isSyntaxError(RedisFailure failure) {
+        return failure.reason() == FailureReason.PROTOCOL && failure.getMessage().contains("syntax error");
+    }
+
+    private static boolean isArityError(RedisFailure failure) {
+        String message = failure.getMessage().toLowerCase(Locale.ROOT);
+        return message.contains("wrong number of arguments") || message.contains("unknown subcommand");
+    }
+}

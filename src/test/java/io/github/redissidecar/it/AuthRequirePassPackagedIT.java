@@ -1,0 +1,8 @@
+package io.github.redissidecar.it;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link AuthRequirePassTest} against the packaged artifact: the jar here, the native executable where built. */
+@QuarkusIntegrationTest
+class AuthRequirePassPackagedIT extends AuthRequirePassTest {
+}

@@ -1,0 +1,44 @@
+package io.github.redissidecar.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/**
+ * Reads a /metrics page the way Prometheus does, so that tests compare series and numbers rather than spellings:
+ * Micrometer's registry writes {@code name{reason="auth",} 0.0} where the hand-written part writes
+ * {@code name{reason="auth"} 0}.
+ */
+public final class MetricsText {
+
+    private MetricsText() {
+    }
+
+    /** Series (name with its labels, as written, without a trailing comma) → value. */
+    public static Map<String, Double> parse(String text) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            int split = line.lastIndexOf(' ');
+            if (split > 0) {
+                out.put(line.substring(0, split).replace(",}", "}"), Double.parseDouble(line.substring(split + 1)));
+            }
+        }
+        return out;
+    }
+
+    /** The value of {@code series} (e.g. {@code redis_up} or {@code name{reason="auth"}}), if present. */
+    public static OptionalDouble value(String text, String series) {
+        Double v = parse(text).get(series);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    /** Whether {@code text} has the series of {@code seriesAndValue} ("name{labels} 3") at that value. */
+    public static boolean has(String text, String seriesAndValue) {
+        int split = seriesAndValue.lastIndexOf(' ');
+        OptionalDouble v = value(text, seriesAndValue.substring(0, split));
+        return v.isPresent() && v.getAsDouble() == Double.parseDouble(seriesAndValue.substring(split + 1));
+    }
+}
