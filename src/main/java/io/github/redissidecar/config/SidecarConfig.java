@@ -145,8 +145,11 @@ public interface SidecarConfig {
     }
 
     interface Poll {
-        /** How often INFO is read. */
-        @WithDefault("1s")
+        /**
+         * The longest time between two polls. Polls follow the scrapes: shortly before each expected scrape, so
+         * that Redis pays for one INFO per scrape; this interval applies when nobody scrapes. At least 1s.
+         */
+        @WithDefault("60s")
         Duration interval();
 
         /** Read INFO commandstats (per-command series). */
@@ -158,13 +161,6 @@ public interface SidecarConfig {
         @WithDefault("true")
         @WithConverter(StrictBoolean.class)
         boolean errorstats();
-
-        /**
-         * Read commandstats and errorstats every this many polls (1 = every poll). They cost Redis as much as the
-         * other sections together and Prometheus reads them at scrape cadence; 15 polls at 1s is a 15s scrape.
-         */
-        @WithDefault("15")
-        int commandstatsEvery();
     }
 
     /** Files the sidecar reads about its host; configurable so tests can point at fixtures. */

@@ -3,6 +3,7 @@ package io.github.redissidecar.enforce;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.metrics.SidecarMeters;
+import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.poll.Polled;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
@@ -45,6 +46,8 @@ public class Enforcer {
 
     private static final Logger LOG = Logger.getLogger(Enforcer.class);
     private static final long LOADING_RETRY_MILLIS = 50;
+    // How old a poll may be for the drift check to set or hold back a value on its used_memory and loading.
+    private static final long FRESH_MILLIS = 1_000;
 
     private final RedisPort redis;
     private final Poller poller;
@@ -82,12 +85,21 @@ public class Enforcer {
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void driftInterval() {
         if (configured.active() && redis.connected()) {
-            holder.current().snapshot().ifPresent(snapshot -> {
-                synchronized (this) {
-                    schedule.onDriftInterval().ifPresent(trigger -> check(snapshot, trigger));
-                }
-            });
+            synchronized (this) {
+                schedule.onDriftInterval().ifPresent(trigger -> {
+                    if (!checkPolled(holder.current(), trigger)) {
+                        poller.requestPoll(); // runs here unless a poll is running; its listener may check too
+                        checkPolled(holder.current(), trigger);
+                    }
+                });
+            }
         }
+    }
+
+    // False when the check needs a fresher poll than the one held.
+    private boolean checkPolled(PollResult poll, Trigger trigger) {
+        boolean fresh = System.currentTimeMillis() - poll.polledAtEpochMillis() <= FRESH_MILLIS;
+        return poll.snapshot().map(snapshot -> check(snapshot, trigger, fresh)).orElse(true);
     }
 
     private synchronized void polled(Polled polled) {
@@ -148,6 +160,15 @@ public class Enforcer {
         }
     }
     private void check(InfoSnapshot snapshot, Trigger trigger) {
+        check(snapshot, trigger, true);
+    }
+
+    /**
+     * Reads the settings, plans and applies. Polls follow scrapes, so the drift interval may find a snapshot a
+     * minute old: a plan that would set or hold back a value on such a snapshot is not acted on (false is
+     * returned) because its used_memory and loading are what data safety rests on.
+     */
+    private boolean check(InfoSnapshot snapshot, Trigger trigger, boolean fresh) {
         long connection = redis.connection();
         schedule.checking(connection);
         DesiredSettings desired = configured.desired();
@@ -156,11 +177,14 @@ public class Enforcer {
             actual = redis.configGet(desired.parameters());
         } catch (RedisFailure failure) {
             readFailed(failure, trigger);
-            return;
+            return true;
         }
         readAllowed();
         List<ParameterAction> plan = SettingsDiff.plan(desired, actual, spellings, facts(snapshot, desired),
                 configured.policy());
+        if (!fresh && plan.stream().anyMatch(a -> a.kind() != ParameterAction.Kind.IN_SYNC)) {
+            return false;
+        }
         state.checked(plan);
         boolean allBack = true;
         boolean anySet = false;
@@ -180,6 +204,7 @@ public class Enforcer {
         if (allBack) {
             restored();
         }
+        return true;
     }
 
     private ServerFacts facts(InfoSnapshot snapshot, DesiredSettings desired) {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record StatusDocument(Redis redis, Memory memory, Settings settings, List<String> problems) {
+public record StatusDocument(Redis redis, Memory memory, Polling polling, Settings settings,
+        List<String> problems) {
 
     /** The Redis watched, as the last poll saw it. */
     @RegisterForReflection
@@ -25,6 +26,15 @@ public record StatusDocument(Redis redis, Memory memory, Settings settings, List
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Memory(Long containerLimitBytes, Long maxmemoryBytes, String maxmemoryPolicy,
             Long effectiveLimitBytes, Long usedMemoryBytes, Double usageRatio, Boolean unbounded) {
+    }
+
+    /**
+     * When the sidecar polls: shortly before each expected scrape (the shortest interval learnt from the
+     * scrapers), at least every {@code floorSeconds}; {@code dataAgeSeconds} is the age of what /metrics serves.
+     */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Polling(long floorSeconds, Double scrapeIntervalSeconds, Double dataAgeSeconds) {
     }
 
     /** The declared settings and what became of them. */

@@ -1,11 +1,13 @@
 package io.github.redissidecar.http;
 
+import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.metrics.SidecarMeters;
 import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.EnforceMode;
@@ -29,28 +31,38 @@ public class StatusResource {
     private final ContainerLimitSetting containerLimit;
     private final EnforcementState enforcement;
     private final SidecarMeters meters;
+    private final Poller poller;
+    private final long floorSeconds;
 
     StatusResource(SnapshotHolder holder, RedisPort redis, ContainerLimitSetting containerLimit,
-            ConfiguredSettings settings, SidecarMeters meters) {
+            ConfiguredSettings settings, SidecarMeters meters, Poller poller, SidecarConfig config) {
         this.holder = holder;
         this.redis = redis;
         this.containerLimit = containerLimit;
         this.enforcement = settings.state();
         this.meters = meters;
+        this.poller = poller;
+        this.floorSeconds = config.poll().interval().toSeconds();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public StatusDocument status() {
         PollResult poll = holder.current();
-        return new StatusDocument(redis(poll), memory(poll.snapshot()), settings(poll.snapshot()),
+        return new StatusDocument(redis(poll), memory(poll.snapshot()), polling(poll), settings(poll.snapshot()),
                 Problems.of(poll, containerLimit.bytes(), enforcement));
+    }
+
+    private StatusDocument.Polling polling(PollResult poll) {
+        long interval = poller.scrapeIntervalMillis();
+        return new StatusDocument.Polling(floorSeconds, interval > 0 ? interval / 1000.0 : null,
+                poll.up() ? (System.currentTimeMillis() - poll.polledAtEpochMillis()) / 1000.0 : null);
     }
 
     private StatusDocument.Redis redis(PollResult poll) {
         Optional<InfoSnapshot> info = poll.snapshot();
         return new StatusDocument.Redis(redis.address().toString(), poll.up(),
-                poll.failure().map(Throwable::getMessage).orElse(null), iso(poll.lastSuccessEpochSeconds()),
+                poll.failure().map(Throwable::getMessage).orElse(null), iso(poll.lastSuccessEpochMillis()),
                 text(info, "redis_version"), text(info, "run_id"), number(info, "uptime_in_seconds").orElse(null),
                 text(info, "config_file"), meters.restarts());
     }
@@ -98,7 +110,7 @@ public class StatusResource {
         return value.isPresent() ? value.getAsDouble() : null;
     }
 
-    private static String iso(OptionalLong epochSeconds) {
-        return epochSeconds.isPresent() ? Instant.ofEpochSecond(epochSeconds.getAsLong()).toString() : null;
+    private static String iso(OptionalLong epochMillis) {
+        return epochMillis.isPresent() ? Instant.ofEpochMilli(epochMillis.getAsLong()).toString() : null;
     }
 }

@@ -5,9 +5,10 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * Keeps the sidecar's own exposition clean for {@code promtool check metrics}: Micrometer's
+ * Keeps the sidecar's own exposition about the sidecar, and clean for {@code promtool check metrics}: Micrometer's
  * {@code process.cpu.time} is exported as {@code process_cpu_time_ns_total}, a unit in the name that promtool
- * rejects and that {@code process_cpu_usage} already covers.
+ * rejects and that {@code process_cpu_usage} already covers; {@code system.*} (host CPU usage, load average, CPU
+ * count) describes the node, which node_exporter watches, and its CPU usage gauge costs the most of every scrape.
  */
 @Singleton
 public class MeterNames {
@@ -16,5 +17,11 @@ public class MeterNames {
     @Singleton
     MeterFilter withoutProcessCpuTime() {
         return MeterFilter.denyNameStartsWith("process.cpu.time");
+    }
+
+    @Produces
+    @Singleton
+    MeterFilter withoutHostMeters() {
+        return MeterFilter.denyNameStartsWith("system.");
     }
 }

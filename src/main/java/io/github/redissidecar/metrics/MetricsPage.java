@@ -18,14 +18,14 @@ public final class MetricsPage {
 
     /**
      * @param info the snapshot, empty when the poll failed
-     * @param polledAtEpochSeconds when {@code info} was read
+     * @param polledAtEpochMillis when {@code info} was read
      * @param databases the server's {@code databases} setting, 0 when unknown
-     * @param lastSuccessEpochSeconds when a poll last succeeded, empty when none has
+     * @param lastSuccessEpochMillis when a poll last succeeded, empty when none has
      * @param failing the reason the poll failed, empty when it succeeded
      * @param reasons every failure reason, so that each has its series (at 0 or 1)
      */
-    public static List<MetricFamily> families(Optional<InfoSnapshot> info, long polledAtEpochSeconds, int databases,
-            OptionalLong containerLimit, OptionalLong lastSuccessEpochSeconds, Optional<String> failing,
+    public static List<MetricFamily> families(Optional<InfoSnapshot> info, long polledAtEpochMillis, int databases,
+            OptionalLong containerLimit, OptionalLong lastSuccessEpochMillis, Optional<String> failing,
             List<String> reasons) {
         List<MetricFamily> families = new ArrayList<>();
         families.add(MetricFamily.gauge("redis_up", "1 when the last poll of Redis succeeded, 0 otherwise.",
@@ -36,11 +36,12 @@ public final class MetricsPage {
                 MetricType.GAUGE, reasons.stream().map(r -> Sample.of(failing.filter(r::equals).isPresent() ? 1 : 0,
                         "reason", r)).toList()));
         families.addAll(SidecarSeries.containerLimit(containerLimit));
-        lastSuccessEpochSeconds.ifPresent(t -> families.add(MetricFamily.gauge(
-                "redis_sidecar_last_successful_poll_timestamp_seconds", "Unix time of the last successful poll.",
-                Sample.of(t))));
+        lastSuccessEpochMillis.ifPresent(t -> families.add(MetricFamily.gauge(
+                "redis_sidecar_last_successful_poll_timestamp_seconds", "Unix time of the last successful poll, to "
+                        + "the millisecond; the counters of that poll carry it as their sample timestamp.",
+                Sample.of(t / 1000.0))));
         info.ifPresent(snapshot -> {
-            families.addAll(InfoMetrics.families(snapshot, polledAtEpochSeconds, databases));
+            families.addAll(InfoMetrics.families(snapshot, polledAtEpochMillis / 1000, databases));
             families.addAll(SidecarSeries.memory(snapshot, containerLimit));
         });
         return families;

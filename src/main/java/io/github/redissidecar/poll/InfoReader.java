@@ -7,13 +7,11 @@ import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.redis.RedisPort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Which INFO sections a poll reads. commandstats and errorstats cost Redis as much as all other sections together
- * and Prometheus reads them at scrape cadence, not poll cadence: they are re-read every {@code commandstats-every}
- * polls and on every new connection, and the last reading is carried into the polls in between. Called only under
- * the poller's lock.
+ * Which INFO sections a poll reads: everything the redis_exporter-compatible families come from, in one round
+ * trip, on every poll (polls follow scrapes, so every scrape's counters are fresh). Called only under the poller's
+ * lock.
  */
 final class InfoReader {
 
@@ -21,52 +19,21 @@ final class InfoReader {
             "server", "clients", "memory", "persistence", "stats", "replication", "cpu", "keyspace", "cluster");
 
     private final RedisPort redis;
-    private final List<String> slowSections;
-    private final int slowEvery;
-    private volatile boolean fresh = true;
-    private InfoSnapshot lastSlow;
-    private int pollsSinceSlow;
+    private final List<String> sections;
 
     InfoReader(RedisPort redis, SidecarConfig.Poll config) {
         this.redis = redis;
-        this.slowSections = slowSections(config);
-        this.slowEvery = Math.max(1, config.commandstatsEvery());
-    }
-
-    static List<String> slowSections(SidecarConfig.Poll poll) {
-        List<String> out = new ArrayList<>();
-        if (poll.commandstats()) {
-            out.add("commandstats");
+        List<String> all = new ArrayList<>(BASE_SECTIONS);
+        if (config.commandstats()) {
+            all.add("commandstats");
         }
-        if (poll.errorstats()) {
-            out.add("errorstats");
+        if (config.errorstats()) {
+            all.add("errorstats");
         }
-        return List.copyOf(out);
-    }
-
-    /** A new connection, perhaps to a new server: read everything next time. */
-    void connected() {
-        fresh = true;
+        this.sections = List.copyOf(all);
     }
 
     InfoSnapshot read() throws RedisFailure {
-        if (fresh) {
-            fresh = false;
-            lastSlow = null;
-        }
-        boolean full = slowSections.isEmpty() || lastSlow == null || ++pollsSinceSlow >= slowEvery;
-        List<String> sections = new ArrayList<>(BASE_SECTIONS);
-        if (full) {
-            sections.addAll(slowSections);
-        }
-        InfoSnapshot snapshot = InfoParser.parse(redis.info(sections));
-        if (!full) {
-            return snapshot.with(lastSlow);
-        }
-        if (!slowSections.isEmpty()) {
-            lastSlow = snapshot.only(Set.copyOf(slowSections));
-            pollsSinceSlow = 0;
-        }
-        return snapshot;
+        return InfoParser.parse(redis.info(sections));
     }
 }

@@ -11,12 +11,12 @@ import java.util.OptionalLong;
  *
  * @param snapshot the INFO read, empty when the poll failed
  * @param failure why the poll failed, empty when it succeeded
- * @param lastSuccessEpochSeconds the last time any poll succeeded
- * @param polledAtEpochSeconds when {@code snapshot} was read
+ * @param lastSuccessEpochMillis the last time any poll succeeded
+ * @param polledAtEpochMillis when {@code snapshot} was read
  * @param databases the server's {@code databases} setting, 0 when unknown
  */
 public record PollResult(Optional<InfoSnapshot> snapshot, Optional<RedisFailure> failure,
-        OptionalLong lastSuccessEpochSeconds, long polledAtEpochSeconds, int databases) {
+        OptionalLong lastSuccessEpochMillis, long polledAtEpochMillis, int databases) {
 
     public boolean up() {
         return snapshot.isPresent();

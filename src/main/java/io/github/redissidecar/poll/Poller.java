@@ -20,9 +20,10 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * Polls on the configured interval and right after every (re)connection, tells which server life each poll shows
- * (counting restarts, with or without desired settings), and hands each snapshot to the holder (for /metrics) and
- * to listeners (settings enforcement). Polls never overlap and never queue: a tick that finds a poll running is
+ * Polls when {@link ScrapeCadence} says so (shortly before each expected scrape, at least every
+ * SIDECAR_POLL_INTERVAL) and right after every (re)connection, tells which server life each poll shows (counting
+ * restarts, with or without desired settings), and hands each snapshot to the holder (for /metrics) and to
+ * listeners (settings enforcement). Polls never overlap and never queue: a tick that finds a poll running is
  * skipped. Restart detection does not wait for the tick: a lost connection is rebuilt at once and polled on
  * connect. What a poll reads is {@link InfoReader}'s business.
  */
@@ -31,12 +32,16 @@ public class Poller {
 
     private static final Logger LOG = Logger.getLogger(Poller.class);
     private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    // The tick checks every second (the scheduler's minimum); a poll is due this long before an expected scrape,
+    // so that every window holds a tick and the poll is done before the scrape.
+    private static final long LEAD_MILLIS = 1_200;
 
     private final RedisPort redis;
     private final SnapshotHolder holder;
     private final SidecarMeters meters;
     private final InfoReader reader;
     private final ServerLives lives;
+    private final ScrapeCadence cadence;
     private final ReentrantLock running = new ReentrantLock();
     private final List<Consumer<Polled>> listeners = new CopyOnWriteArrayList<>();
     private final long connectWaitMillis;
@@ -51,6 +56,7 @@ public class Poller {
         this.lives = new ServerLives(config.adoptAfter().toSeconds());
         this.connectWaitMillis = config.redis().commandTimeout().multipliedBy(2).toMillis();
         Duration interval = config.poll().interval();
+        this.cadence = new ScrapeCadence(interval.toMillis(), LEAD_MILLIS);
         if (interval.compareTo(MIN_INTERVAL) < 0) {
             throw new InvalidConfiguration("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is " + interval.toMillis()
                     + "ms; use 1s or more (a restarted Redis is polled on reconnection, within 250 ms, whatever "
@@ -59,17 +65,29 @@ public class Poller {
     }
 
     void start(@Observes StartupEvent event) {
-        redis.onConnect(() -> {
-            reader.connected();
-            pollAfterConnect();
-        });
+        redis.onConnect(this::pollAfterConnect);
     }
 
-    @Scheduled(every = "${sidecar.poll.interval}", delayed = "${sidecar.poll.interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        pollNow();
+        if (cadence.due(millis())) {
+            pollNow();
+        }
+    }
+
+    /** A scrape of /metrics arrived from {@code scraper} (address and user agent): polls follow scrapes. */
+    public void scraped(String scraper) {
+        cadence.scraped(scraper, millis());
+    }
+
+    /** The shortest scrape interval learnt, 0 before any; for /status. */
+    public long scrapeIntervalMillis() {
+        return cadence.shortestInterval();
+    }
+
+    private static long millis() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
     }
 
     /** Runs {@code listener} on the polling thread after every successful poll, before the next one starts. */
@@ -129,11 +147,12 @@ public class Poller {
         long connection = redis.connection();
         long connectedAt = redis.connectedAtNanos();
         long start = System.nanoTime();
+        cadence.polled(millis());
         try {
             InfoSnapshot snapshot = reader.read();
             meters.polled(System.nanoTime() - start);
             ServerLives.Event event = observe(snapshot);
-            holder.success(snapshot, redis.databases(), TimeUnit.MILLISECONDS.toSeconds(System.currentTimeMillis()));
+            holder.success(snapshot, redis.databases(), System.currentTimeMillis());
             return new Polled(snapshot, event, connection, connectedAt);
         } catch (RedisFailure failure) {
             meters.polled(System.nanoTime() - start);

@@ -24,14 +24,14 @@ public class SnapshotHolder {
         return lastAttemptNanos;
     }
 
-    void success(InfoSnapshot snapshot, int databases, long nowEpochSeconds) {
-        current = new PollResult(Optional.of(snapshot), Optional.empty(), OptionalLong.of(nowEpochSeconds),
-                nowEpochSeconds, databases);
+    void success(InfoSnapshot snapshot, int databases, long nowEpochMillis) {
+        current = new PollResult(Optional.of(snapshot), Optional.empty(), OptionalLong.of(nowEpochMillis),
+                nowEpochMillis, databases);
         lastAttemptNanos = System.nanoTime();
     }
 
     void failure(RedisFailure failure) {
-        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochSeconds(), 0, 0);
+        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochMillis(), 0, 0);
         lastAttemptNanos = System.nanoTime();
     }
 }

@@ -17,13 +17,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * redis-memory-sidecar against Debian's prometheus-redis-exporter, side by side in one run on one redis-server:
- * Redis's cost per poll or scrape, /metrics under wrk, the sidecar's memory and CPU, start-up, settings restored
- * after restarts, and poll cost against keyspace size. Writes BENCHMARKS.md and a PNG chart.
+ * Redis's cost per poll or scrape (both at one per second), and per minute at the sidecar's defaults with a real
+ * Prometheus scraping each every 15, 30 and 60 s; the age of the data served; irate() of busy counters at 1 s and
+ * 15 s scrapes; /metrics under wrk, the sidecar's memory and CPU, start-up, settings restored after restarts, and
+ * poll cost against keyspace size. Writes BENCHMARKS.md and a PNG chart.
  *
- * <p>Run: {@code bench/run.sh} (full, about 25 minutes) or {@code bench/run.sh --quick} (under 2 minutes, for CI).
+ * <p>Run: {@code bench/run.sh} (full, about 50 minutes) or {@code bench/run.sh --quick} (about 7 minutes, for CI).
  */
 public final class Benchmark {
 
@@ -49,15 +53,15 @@ public final class Benchmark {
 
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("bench");
-        try (RedisServer redis = new RedisServer("--enable-debug-command", "yes").start();
-                RespClient statsClient = redis.client()) {
-            stats = statsClient;
+        try (RedisServer redis = new RedisServer("--enable-debug-command", "yes").start()) {
+            stats = redis.client();
             populate(redis, 10_000);
             try (BackgroundProcess exporter = startExporter(redis, dir)) {
                 String exporterUrl = "http://127.0.0.1:" + exporterPort + "/metrics";
                 log("exporter: %d scrapes at 1/s", polls());
                 results.put("exporter", perScrape(redis, exporterUrl));
-                SidecarProcess sidecar = startSidecar(redis);
+                // One poll per second, like the exporter scraped once per second: the per-poll rows.
+                SidecarProcess sidecar = startSidecar(redis, Map.of("SIDECAR_POLL_INTERVAL", "1s"));
                 try (sidecar) {
                     log("sidecar: %d polls at 1/s", polls());
                     results.put("sidecar", perPoll(redis, sidecar));
@@ -67,6 +71,17 @@ public final class Benchmark {
                     results.put("steady", steady(sidecar, exporter));
                     results.put("restore", restarts(redis));
                 }
+                stats.close();
+                stats = redis.client(); // the restarts closed the one opened before them
+                populate(redis, 10_000);
+                // The exporter alone first (no sidecar running), then the sidecar alone, at its defaults.
+                Map<String, Map<String, Object>> perMinute = exporterPerMinute("127.0.0.1:" + exporterPort);
+                try (SidecarProcess defaults = startSidecar(redis, Map.of())) {
+                    results.put("perMinute", sidecarPerMinute(defaults, perMinute));
+                    results.put("irate", irate(redis, defaults));
+                }
+            } finally {
+                stats.close();
             }
         }
         new Report(results, quick).write(out);
@@ -85,8 +100,9 @@ public final class Benchmark {
                 .awaitReady("http://127.0.0.1:" + exporterPort + "/", Duration.ofSeconds(20));
     }
 
-    private SidecarProcess startSidecar(RedisServer redis) throws Exception {
+    private SidecarProcess startSidecar(RedisServer redis, Map<String, String> extra) throws Exception {
         Map<String, String> env = new HashMap<>(DockerfileJvm.environment());
+        env.putAll(extra);
         env.put("REDIS_ADDR", redis.address());
         env.put("SIDECAR_SETTINGS", "maxmemory 1gb\nmaxmemory-policy allkeys-lru");
         long start = System.nanoTime();
@@ -102,7 +118,7 @@ public final class Benchmark {
             Thread.sleep(5);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        results.put("startup", Map.of("firstPollSeconds", seconds));
+        results.putIfAbsent("startup", Map.of("firstPollSeconds", seconds));
         log("sidecar: first successful poll %.2f s after the process started", seconds);
         return sidecar;
     }
@@ -246,6 +262,108 @@ public final class Benchmark {
         m.put("allMs", millis);
         log("restore after restart: %s", m);
         return m;
+    }
+
+    // --- 7. per minute, at the defaults, scraped by a real Prometheus ---
+
+    private int[] scrapeIntervals() {
+        return quick ? new int[] {15} : new int[] {15, 30, 60};
+    }
+
+    private Duration window() {
+        return Duration.ofSeconds(quick ? 45 : 180);
+    }
+
+    private Map<String, Map<String, Object>> exporterPerMinute(String target) throws Exception {
+        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+        for (int seconds : scrapeIntervals()) {
+            Duration interval = Duration.ofSeconds(seconds);
+            try (PrometheusServer prometheus = PrometheusServer.scraping(target, interval)) {
+                Thread.sleep(interval.toMillis() + 2_000);
+                RedisStats.reset(stats);
+                Thread.sleep(window().toMillis());
+                Map<String, Object> row = new LinkedHashMap<>();
+                RedisStats measured = RedisStats.read(stats);
+                row.put("exporterUsecPerMinute", measured.usec() * 60 / window().toSeconds());
+                row.put("exporterCommands", new TreeMap<>(measured.callsByCommand()));
+                m.put(seconds + "s", row);
+                log("exporter per minute, scraped every %d s: %s", seconds, row);
+            }
+        }
+        return m;
+    }
+
+    private Map<String, Object> sidecarPerMinute(SidecarProcess sidecar, Map<String, Map<String, Object>> rows)
+            throws Exception {
+        for (int seconds : scrapeIntervals()) {
+            Duration interval = Duration.ofSeconds(seconds);
+            Map<String, Object> row = rows.get(seconds + "s");
+            try (PrometheusServer prometheus = PrometheusServer.scraping("127.0.0.1:" + sidecar.port(), interval)) {
+                Thread.sleep(interval.multipliedBy(3).toMillis()); // the sidecar learns the scrapes
+                RedisStats.reset(stats);
+                Thread.sleep(window().toMillis());
+                RedisStats measured = RedisStats.read(stats);
+                row.put("sidecarUsecPerMinute", measured.usec() * 60 / window().toSeconds());
+                row.put("sidecarCommands", new TreeMap<>(measured.callsByCommand()));
+                List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
+                        + " - redis_sidecar_last_successful_poll_timestamp_seconds", window(), interval);
+                row.put("dataAgeMeanSeconds", ages.stream().mapToDouble(x -> x).average().orElse(Double.NaN));
+                row.put("dataAgeMaxSeconds", ages.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
+            }
+            log("per minute, scraped every %d s: %s", seconds, row);
+        }
+        return new LinkedHashMap<>(rows);
+    }
+
+    // --- 8. irate() of busy counters never a false zero ---
+
+    private Map<String, Object> irate(RedisServer redis, SidecarProcess sidecar) throws Exception {
+        AtomicBoolean busy = new AtomicBoolean(true);
+        Thread load = new Thread(() -> keepBusy(redis, busy));
+        load.start();
+        Map<String, Object> m = new LinkedHashMap<>();
+        try {
+            for (int seconds : new int[] {1, 15}) {
+                Duration interval = Duration.ofSeconds(seconds);
+                try (PrometheusServer prometheus = PrometheusServer.scraping("127.0.0.1:" + sidecar.port(),
+                        interval)) {
+                    // Learnt the interval, and irate's minute holds at least three scrapes.
+                    Thread.sleep(Duration.ofSeconds(5).plus(interval.multipliedBy(4)).toMillis());
+                    int samples = quick ? 10 : 30;
+                    int processed = 0;
+                    int duration = 0;
+                    for (int i = 0; i < samples; i++) {
+                        processed += nonZero(prometheus.query("irate(redis_commands_processed_total[1m])"));
+                        duration += nonZero(prometheus.query(
+                                "sum(irate(redis_commands_duration_seconds_total[1m]))"));
+                        Thread.sleep(seconds == 1 ? 1_000 : 5_000);
+                    }
+                    Map<String, Object> row = Map.of("samples", samples, "processedNonZero", processed,
+                            "durationNonZero", duration);
+                    log("irate at a %d s scrape: %s", seconds, row);
+                    m.put(seconds + "s", row);
+                }
+            }
+        } finally {
+            busy.set(false);
+            load.join();
+        }
+        return m;
+    }
+
+    private static int nonZero(List<Double> values) {
+        return values.size() == 1 && values.get(0) > 0 ? 1 : 0;
+    }
+
+    private static void keepBusy(RedisServer redis, AtomicBoolean busy) {
+        try (RespClient client = redis.client()) {
+            for (long i = 0; busy.get(); i++) {
+                client.call("SET", "busy:" + (i % 1000), "v");
+                client.call("GET", "busy:" + (i % 1000));
+            }
+        } catch (Exception e) {
+            // The benchmark ended.
+        }
     }
 
     // --- helpers ---

@@ -59,7 +59,7 @@ class AlertingEndToEndIT {
                     SidecarProcess unboundedSidecar = sidecar(unbounded, "",
                             Map.of("SIDECAR_CONTAINER_MEMORY_LIMIT", Long.toString(limit)));
                     SidecarProcess brokerSidecar = sidecar(broker, "maxmemory 2mb\nmaxmemory-policy noeviction",
-                            Map.of("SIDECAR_POLL_COMMANDSTATS_EVERY", "1"));
+                            Map.of());
                     SidecarProcess lockedSidecar = sidecar(locked, "", Map.of("REDIS_PASSWORD", "a-wrong-one"));
                     SidecarProcess restartedSidecar = sidecar(restarted, "maxmemory 8mb\nmaxmemory-policy allkeys-lru",
                             Map.of());

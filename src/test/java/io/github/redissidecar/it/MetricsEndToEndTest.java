@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "args", value = "--maxmemory|2mb|--maxmemory-policy|allkeys-lru"),
-    @ResourceArg(name = "sidecar.container-memory-limit", value = "768Mi"),
-    // Per-command series compared with INFO right now: read commandstats on every poll here.
-    @ResourceArg(name = "sidecar.poll.commandstats-every", value = "1")})
+    @ResourceArg(name = "sidecar.container-memory-limit", value = "768Mi")})
 class MetricsEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

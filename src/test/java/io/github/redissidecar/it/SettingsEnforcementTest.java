@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
-    @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-policy allkeys-lru")})
+    @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-policy allkeys-lru"),
+    // A poll every second whatever the scrapes: the documented way to have drift undone within a second.
+    @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
 class SettingsEnforcementTest {
 
     private static final String SIXTY_FOUR_MB = "67108864";

@@ -38,7 +38,7 @@ class SettingsStartupIT {
         "SIDECAR_DRIFT_CHECK_INTERVAL=soon|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is \"soon\"",
         "SIDECAR_ENFORCE=enfroce|SIDECAR_ENFORCE (sidecar.enforce) is \"enfroce\"",
         "SIDECAR_CONFIG_REWRITE=ture|SIDECAR_CONFIG_REWRITE (sidecar.config-rewrite) is \"ture\"",
-        "SIDECAR_POLL_COMMANDSTATS_EVERY=often|SIDECAR_POLL_COMMANDSTATS_EVERY",
+        "SIDECAR_ADOPT_AFTER=later|SIDECAR_ADOPT_AFTER (sidecar.adopt-after) is \"later\"",
         "SIDECAR_MAXMEMORY_SAFETY_MARGIN=150|SIDECAR_MAXMEMORY_SAFETY_MARGIN",
         "REDIS_ADDR=http://redis:6379|REDIS_ADDR",
         "SIDECAR_REDIS_TLS_CA_FILE=/nonexistent/ca.pem|SIDECAR_REDIS_TLS_CA_FILE",

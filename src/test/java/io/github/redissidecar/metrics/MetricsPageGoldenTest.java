@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class MetricsPageGoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/metrics/expected.prom");
-    private static final long POLLED_AT = 1_795_320_000L;
+    private static final long POLLED_AT = 1_795_320_000_250L; // epoch millis
 
     static String fixture(String name) throws IOException {
         return new String(MetricsPageGoldenTest.class.getResourceAsStream("/info/" + name).readAllBytes(),
@@ -41,7 +41,8 @@ class MetricsPageGoldenTest {
     private static String page(Optional<InfoSnapshot> info, long polledAt, int databases, OptionalLong limit,
             OptionalLong lastSuccess) {
         return PrometheusText.write(MetricsPage.families(info, polledAt, databases, limit, lastSuccess,
-                info.isPresent() ? Optional.empty() : Optional.of("connect"), REASONS));
+                info.isPresent() ? Optional.empty() : Optional.of("connect"), REASONS), info.isPresent()
+                        ? OptionalLong.of(polledAt) : OptionalLong.empty());
     }
 
     @Test
@@ -69,9 +70,11 @@ class MetricsPageGoldenTest {
         String master = render("7.0-master.txt");
         assertTrue(master.contains("\nredis_rdb_last_bgsave_status 1\n"), "ok → 1");
         assertTrue(master.contains("\nredis_latest_fork_seconds 6.03E-4\n"), "latest_fork_usec 603 → s");
-        assertTrue(master.contains("\nredis_commands_duration_seconds_total{cmd=\"set\"} 0.101982\n"), "usec → s");
-        assertTrue(master.contains("\nredis_evicted_keys_total 26572\n"));
-        assertTrue(master.contains("\nredis_errors_total{err=\"ERR\"} 3\n"));
+        assertTrue(master.contains("\nredis_commands_duration_seconds_total{cmd=\"set\"} 0.101982 " + POLLED_AT
+                + "\n"), "usec → s, counters stamped with the poll's time");
+        assertTrue(master.contains("\nredis_evicted_keys_total 26572 " + POLLED_AT + "\n"));
+        assertTrue(master.contains("\nredis_errors_total{err=\"ERR\"} 3 " + POLLED_AT + "\n"));
+        assertTrue(master.contains("\nredis_memory_used_bytes 4230792\n"), "gauges are not stamped");
     }
 
     @Test

@@ -14,16 +14,18 @@ public final class MetricsText {
     private MetricsText() {
     }
 
-    /** Series (name with its labels, as written, without a trailing comma) → value. */
+    /** Series (name with its labels, as written, without a trailing comma) → value; sample timestamps are dropped. */
     public static Map<String, Double> parse(String text) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            int split = line.lastIndexOf(' ');
-            if (split > 0) {
-                out.put(line.substring(0, split).replace(",}", "}"), Double.parseDouble(line.substring(split + 1)));
+            // name[{labels}] value [timestamp]: label values may hold spaces, so the series ends at its '}'.
+            int end = line.indexOf('{') < 0 ? line.indexOf(' ') : line.lastIndexOf('}') + 1;
+            if (end > 0) {
+                String[] valueAndTimestamp = line.substring(end).strip().split(" +");
+                out.put(line.substring(0, end).replace(",}", "}"), Double.parseDouble(valueAndTimestamp[0]));
             }
         }
         return out;

@@ -1,0 +1,74 @@
+package io.github.redissidecar.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.RedisServerResource;
+import io.github.redissidecar.testing.Scrape;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Polls follow the scrapes: nobody scraping, Redis sees no INFO between the 60 s floor polls; a scraper every
+ * second gets a fresh poll every second, and /status says so; and every counter carries the time Redis reported
+ * it, so that a scrape that finds the poll the previous one saw adds no sample (no false zero in irate()).
+ */
+@QuarkusTest
+@WithTestResource(RedisServerResource.class)
+class ScrapeDrivenPollingTest {
+
+    @InjectRedis
+    RedisServer redis;
+
+    @Test
+    void noScrapesNoPollsAndAScrapeEverySecondAPollEverySecond() throws Exception {
+        Scrape.await(s -> s.get("redis_up") == 1, Duration.ofSeconds(10));
+        Thread.sleep(2_000); // the poll the last of those scrapes asked for
+        redis.call("CONFIG", "RESETSTAT");
+        Thread.sleep(5_000);
+        assertEquals(0, infoCalls(), "nobody scraped for 5 s: no INFO");
+
+        redis.call("CONFIG", "RESETSTAT");
+        long start = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            given().get("/metrics").then().statusCode(200);
+            Thread.sleep(1_000);
+        }
+        long infos = infoCalls();
+        System.out.printf("scraped every second for %.1f s: %d INFO%n", (System.nanoTime() - start) / 1e9, infos);
+        assertTrue(infos >= 5 && infos <= 10, "about one INFO per scrape: " + infos);
+        given().get("/status").then().statusCode(200)
+                .body("polling.floor_seconds", equalTo(60))
+                .body("polling.scrape_interval_seconds", both(greaterThan(0.9f)).and(lessThan(1.2f)))
+                .body("polling.data_age_seconds", lessThan(2.0f));
+    }
+
+    @Test
+    void countersCarryTheTimeRedisReportedThem() {
+        Scrape.await(s -> s.get("redis_up") == 1, Duration.ofSeconds(10));
+        String page = Scrape.now().text();
+        double polledAt = Scrape.now().get("redis_sidecar_last_successful_poll_timestamp_seconds");
+        String line = page.lines().filter(l -> l.startsWith("redis_commands_processed_total ")).findFirst()
+                .orElseThrow();
+        long timestamp = Long.parseLong(line.split(" ")[2]);
+        assertTrue(Math.abs(timestamp - polledAt * 1000) < 5_000, line + " vs " + polledAt);
+        assertTrue(page.lines().filter(l -> l.startsWith("redis_memory_used_bytes ")).allMatch(l ->
+                l.split(" ").length == 2), "gauges carry no timestamp");
+    }
+
+    private long infoCalls() throws Exception {
+        String stats = redis.call("INFO", "commandstats");
+        // Redis counts a command after running it: this INFO is not in its own reply.
+        return stats.contains("cmdstat_info:")
+                ? Long.parseLong(stats.replaceAll("(?s).*cmdstat_info:calls=(\\d+),.*", "$1")) : 0;
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.redissidecar.poll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScrapeCadenceTest {
+
+    private static final long FLOOR = 60_000;
+    private static final long LEAD = 1_200;
+
+    /** Ticks every second for {@code seconds}, scraping at the given interval and phase; the poll times. */
+    private static List<Long> run(ScrapeCadence cadence, long interval, long phase, int seconds) {
+        List<Long> polls = new ArrayList<>();
+        for (long t = 0; t <= seconds * 1000L; t += 100) {
+            if (t % 1000 == 0 && cadence.due(t)) {
+                cadence.polled(t);
+                polls.add(t);
+            }
+            if (interval > 0 && t >= phase && (t - phase) % interval == 0) {
+                cadence.scraped("prometheus", t);
+            }
+        }
+        return polls;
+    }
+
+    @Test
+    void withoutScrapesPollsAtTheFloor() {
+        assertEquals(List.of(0L, 60_000L, 120_000L), run(new ScrapeCadence(FLOOR, LEAD), 0, 0, 130));
+    }
+
+    @Test
+    void pollsOncePerScrapeJustBeforeIt() {
+        ScrapeCadence cadence = new ScrapeCadence(FLOOR, LEAD);
+        List<Long> polls = run(cadence, 15_000, 7_300, 600);
+        List<Long> late = polls.stream().filter(p -> p > 60_000).toList();
+        assertTrue(late.size() >= 35 && late.size() <= 36, "about one poll per 15 s scrape: " + late.size());
+        for (long p : late) {
+            long untilScrape = (15_000 - (p - 7_300) % 15_000) % 15_000;
+            assertTrue(untilScrape > 0 && untilScrape <= LEAD, "poll at " + p + " is " + untilScrape
+                    + " ms before the next scrape");
+        }
+        assertEquals(15_000, cadence.shortestInterval());
+    }
+
+    @Test
+    void aSixtySecondScrapeCostsOnePollAMinute() {
+        List<Long> polls = run(new ScrapeCadence(FLOOR, LEAD), 60_000, 30_500, 3_600);
+        assertTrue(polls.size() <= 62, "polls in an hour: " + polls.size());
+    }
+
+    @Test
+    void scrapesEverySecondGetAPollEverySecond() {
+        List<Long> polls = run(new ScrapeCadence(FLOOR, LEAD), 1_000, 400, 60);
+        assertTrue(polls.size() >= 58, "polls in a minute: " + polls.size());
+    }
+
+    @Test
+    void twoScrapersCloseTogetherShareAPollAndAScraperThatLeftIsForgotten() {
+        ScrapeCadence cadence = new ScrapeCadence(FLOOR, LEAD);
+        long polls = 0;
+        for (long t = 0; t <= 300_000; t += 100) {
+            if (t % 1000 == 0 && cadence.due(t)) {
+                cadence.polled(t);
+                polls++;
+            }
+            if (t % 30_000 == 10_000) {
+                cadence.scraped("prometheus-a", t);
+            }
+            if (t % 30_000 == 10_300) {
+                cadence.scraped("prometheus-b", t);
+            }
+        }
+        assertTrue(polls <= 12, "one poll per pair of scrapes: " + polls);
+        for (long t = 300_000; t <= 1_000_000; t += 1000) {
+            cadence.due(t);
+        }
+        assertEquals(0, cadence.shortestInterval(), "both stopped scraping");
+    }
+}
