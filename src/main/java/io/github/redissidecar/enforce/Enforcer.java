@@ -58,6 +58,7 @@ public class Enforcer {
     private final OnceLog onceLog = new OnceLog(LOG);
     private final boolean rewrite;
     private final Duration adoptAfter;
+    private final long driftMillis;
     private final CheckSchedule schedule = new CheckSchedule();
     private final LifeSettings life = new LifeSettings();
     private final Map<String, String> spellings = new ConcurrentHashMap<>();
@@ -72,6 +73,7 @@ public class Enforcer {
         this.state = configured.state();
         this.rewrite = config.configRewrite();
         this.adoptAfter = config.adoptAfter();
+        this.driftMillis = config.driftCheckInterval().toMillis();
     }
 
     void start(@Observes StartupEvent event) {
@@ -87,6 +89,9 @@ public class Enforcer {
         if (configured.active() && redis.connected()) {
             synchronized (this) {
                 schedule.onDriftInterval().ifPresent(trigger -> {
+                    if (pollsSawItAll()) {
+                        return;
+                    }
                     if (!checkPolled(holder.current(), trigger)) {
                         poller.requestPoll(); // runs here unless a poll is running; its listener may check too
                         checkPolled(holder.current(), trigger);
@@ -94,6 +99,14 @@ public class Enforcer {
                 });
             }
         }
+    }
+
+    // Every poll compares maxmemory and the policy from INFO: while they are in place, nothing else is declared and
+    // a poll has looked within the interval (Prometheus scrapes more often than this), a CONFIG GET would only add
+    // to what Redis pays per minute. Without scrapes polls come at the 60 s floor, and the check reads as before.
+    private boolean pollsSawItAll() {
+        return InfoSettings.coversAll(configured.desired()) && state.allInSync()
+                && System.currentTimeMillis() - holder.current().polledAtEpochMillis() < driftMillis;
     }
 
     // False when the check needs a fresher poll than the one held.
@@ -159,6 +172,7 @@ public class Enforcer {
             }
         }
     }
+
     private void check(InfoSnapshot snapshot, Trigger trigger) {
         check(snapshot, trigger, true);
     }
@@ -166,7 +180,8 @@ public class Enforcer {
     /**
      * Reads the settings, plans and applies. Polls follow scrapes, so the drift interval may find a snapshot a
      * minute old: a plan that would set or hold back a value on such a snapshot is not acted on (false is
-     * returned) because its used_memory and loading are what data safety rests on.
+     * returned) because its used_memory and loading are what data safety rests on. Report mode writes nothing,
+     * so any snapshot will do.
      */
     private boolean check(InfoSnapshot snapshot, Trigger trigger, boolean fresh) {
         long connection = redis.connection();
@@ -182,7 +197,8 @@ public class Enforcer {
         readAllowed();
         List<ParameterAction> plan = SettingsDiff.plan(desired, actual, spellings, facts(snapshot, desired),
                 configured.policy());
-        if (!fresh && plan.stream().anyMatch(a -> a.kind() != ParameterAction.Kind.IN_SYNC)) {
+        boolean acts = plan.stream().anyMatch(a -> a.kind() != ParameterAction.Kind.IN_SYNC);
+        if (!fresh && acts && mayWrite(connection)) {
             return false;
         }
         state.checked(plan);

@@ -48,6 +48,11 @@ public final class EnforcementState {
         parameters.computeIfPresent(parameter, (p, s) -> s.failed(reason, at.toString()));
     }
 
+    /** Whether the last check found every desired parameter at its desired value. */
+    public synchronized boolean allInSync() {
+        return parameters.values().stream().allMatch(s -> s.actual().isPresent() && !s.drift());
+    }
+
     /** Redis came back without its settings; {@code sinceNanos} is when it accepted the sidecar's connection. */
     public synchronized void restartPending(long sinceNanos) {
         unprotectedSinceNanos = sinceNanos;

@@ -29,6 +29,11 @@ public final class InfoSettings {
         return out;
     }
 
+    /** Whether INFO reports every one of {@code desired}'s parameters, so that polls alone see all their drift. */
+    public static boolean coversAll(DesiredSettings desired) {
+        return desired.all().stream().allMatch(s -> FIELDS.containsKey(s.parameter()));
+    }
+
     /** The desired values of the parameters in {@code info}. */
     public static Map<String, String> desired(Map<String, String> info, DesiredSettings desired) {
         Map<String, String> out = new LinkedHashMap<>();

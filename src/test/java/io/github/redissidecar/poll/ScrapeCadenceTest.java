@@ -47,9 +47,39 @@ class ScrapeCadenceTest {
     }
 
     @Test
-    void aSixtySecondScrapeCostsOnePollAMinute() {
-        List<Long> polls = run(new ScrapeCadence(FLOOR, LEAD), 60_000, 30_500, 3_600);
-        assertTrue(polls.size() <= 62, "polls in an hour: " + polls.size());
+    void aSixtySecondScrapeCostsOnePollAMinuteWhileTheClocksDrift() {
+        // The scheduler's ticks drift against Prometheus's clock (here 0.3 ms a tick): the floor must not add a poll
+        // when a poll made for a scrape lands a tick later than the one before.
+        ScrapeCadence cadence = new ScrapeCadence(FLOOR, LEAD);
+        long polls = 0;
+        long nextScrape = 30_500;
+        for (long tick = 0; tick < 3_600; tick++) {
+            long t = Math.round(tick * 1000.3);
+            while (nextScrape <= t) {
+                cadence.scraped("prometheus", nextScrape);
+                nextScrape += 60_000;
+            }
+            if (cadence.due(t)) {
+                cadence.polled(t);
+                polls += t > 180_000 ? 1 : 0;
+            }
+        }
+        assertTrue(polls <= 57, "polls in the last 57 minutes: " + polls);
+    }
+
+    @Test
+    void whenTheScraperStopsTheFloorResumes() {
+        ScrapeCadence cadence = new ScrapeCadence(FLOOR, LEAD);
+        run(cadence, 15_000, 0, 300);
+        List<Long> after = new ArrayList<>();
+        for (long t = 301_000; t <= 600_000; t += 1_000) {
+            if (cadence.due(t)) {
+                cadence.polled(t);
+                after.add(t);
+            }
+        }
+        assertTrue(after.size() >= 4 && after.get(0) <= 301_000 + FLOOR, "floor polls after the scrapes stop: "
+                + after);
     }
 
     @Test

@@ -69,4 +69,20 @@ class EnforcementStateTest {
         assertEquals(Map.of("maxmemory", "4194304"), InfoSettings.of(info(), DesiredSettings.of(
                 ConfLines.parse("maxmemory 4mb\nsave \"\"", "t"), OptionalLong.empty())));
     }
+
+    @Test
+    void theDriftCheckMaySkipItsConfigGetOnlyWhenPollsSeeEveryDeclaredParameterInPlace() {
+        DesiredSettings infoOnly = DesiredSettings.of(ConfLines.parse("maxmemory 4mb\nmaxmemory-policy allkeys-lru",
+                "t"), OptionalLong.empty());
+        assertTrue(InfoSettings.coversAll(infoOnly));
+        assertFalse(InfoSettings.coversAll(DesiredSettings.of(ConfLines.parse("maxmemory 4mb\nsave \"\"", "t"),
+                OptionalLong.empty())), "save is not in INFO: only CONFIG GET sees it typed away");
+        EnforcementState state = state("maxmemory 4mb\nmaxmemory-policy allkeys-lru");
+        assertFalse(state.allInSync(), "nothing read yet");
+        state.checked(state.parameters(Optional.empty()).stream()
+                .map(p -> ParameterAction.inSync(p.desired(), p.desired().value())).toList());
+        assertTrue(state.allInSync());
+        state.checked(List.of(ParameterAction.set(state.parameters(Optional.empty()).get(0).desired(), "0")));
+        assertFalse(state.allInSync(), "a check found maxmemory 0 (a restart, or typed by hand)");
+    }
 }

@@ -1,0 +1,58 @@
+package io.github.redissidecar.it;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.redissidecar.testing.Eventually;
+import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.RedisServerResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With only maxmemory and the policy declared, the polls that follow Prometheus's scrapes already watch them: the
+ * drift check sends no CONFIG GET while they are in place. Nobody scraping, it reads them as before, so a
+ * hand-typed change still lasts at most the drift interval.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisServerResource.class, initArgs = {
+    @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-policy allkeys-lru"),
+    @ResourceArg(name = "sidecar.drift-check-interval", value = "1s")})
+class DriftCheckCostTest {
+
+    @InjectRedis
+    RedisServer redis;
+
+    @Test
+    void scrapedNoConfigGetUnscrapedTheCheckReadsAndUndoesATypedChange() throws Exception {
+        Eventually.within(Duration.ofSeconds(10), "maxmemory 64mb", () -> "67108864".equals(
+                redis.config("maxmemory")));
+        redis.call("CONFIG", "RESETSTAT");
+        for (int i = 0; i < 6; i++) {
+            given().get("/metrics").then().statusCode(200);
+            Thread.sleep(500);
+        }
+        assertEquals(0, calls("config|get"), "scraped every 0.5 s with the settings in place: no CONFIG GET");
+
+        Thread.sleep(3_000); // the last scrape's poll ages past the 1 s drift interval
+        redis.call("CONFIG", "RESETSTAT");
+        Thread.sleep(3_000);
+        assertTrue(calls("config|get") >= 2, "nobody scraping: the drift check reads, " + calls("config|get"));
+
+        redis.call("CONFIG", "SET", "maxmemory-policy", "noeviction");
+        Eventually.within(Duration.ofSeconds(3), "the typed policy undone", () -> "allkeys-lru".equals(
+                redis.config("maxmemory-policy")));
+    }
+
+    private long calls(String command) throws Exception {
+        String stats = redis.call("INFO", "commandstats");
+        String key = "cmdstat_" + command + ":calls=";
+        int at = stats.indexOf(key);
+        return at < 0 ? 0 : Long.parseLong(stats.substring(at + key.length()).split(",")[0]);
+    }
+}
