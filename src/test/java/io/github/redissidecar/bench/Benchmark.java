@@ -75,6 +75,9 @@ public final class Benchmark {
                 stats = redis.client(); // the restarts closed the one opened before them
                 populate(redis, 10_000);
                 // The exporter alone first (no sidecar running), then the sidecar alone, at its defaults.
+                log("Redis CPU per new connection");
+                results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats,
+                        redis.port(), quick ? 300 : 2_000, quick ? 3 : 5)));
                 Map<String, Map<String, Object>> perMinute = exporterPerMinute("127.0.0.1:" + exporterPort);
                 try (SidecarProcess defaults = startSidecar(redis, Map.of())) {
                     results.put("perMinute", sidecarPerMinute(defaults, perMinute));
@@ -286,6 +289,7 @@ public final class Benchmark {
                 RedisStats measured = RedisStats.read(stats);
                 row.put("exporterUsecPerMinute", measured.usec() * 60 / window().toSeconds());
                 row.put("exporterCommands", new TreeMap<>(measured.callsByCommand()));
+                row.put("exporterConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
                 m.put(seconds + "s", row);
                 log("exporter per minute, scraped every %d s: %s", seconds, row);
             }
@@ -305,6 +309,7 @@ public final class Benchmark {
                 RedisStats measured = RedisStats.read(stats);
                 row.put("sidecarUsecPerMinute", measured.usec() * 60 / window().toSeconds());
                 row.put("sidecarCommands", new TreeMap<>(measured.callsByCommand()));
+                row.put("sidecarConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
                 List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
                         + " - redis_sidecar_last_successful_poll_timestamp_seconds", window(), interval);
                 row.put("dataAgeMeanSeconds", ages.stream().mapToDouble(x -> x).average().orElse(Double.NaN));
