@@ -21,3 +21,12 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/name: {{ include "rms.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
+
+{{/* The sidecar image: pinned by digest when one is given, else by tag. */}}
+{{- define "rms.sidecarImage" -}}
+{{- if .Values.sidecar.image.digest -}}
+{{ .Values.sidecar.image.repository }}@{{ .Values.sidecar.image.digest }}
+{{- else -}}
+{{ .Values.sidecar.image.repository }}:{{ .Values.sidecar.image.tag }}
+{{- end -}}
+{{- end }}

@@ -45,6 +45,18 @@ class EcsTaskDefinitionTest {
     }
 
     @Test
+    void fargateCanPullAndLogWithoutAPreparedLogGroup() {
+        assertTrue(task.getString("executionRoleArn").matches("arn:aws:iam::\\d{12}:role/.+"),
+                "Fargate needs an execution role for awslogs and private registries");
+        List<Map<String, Object>> containers = task.getList("containerDefinitions");
+        for (Map<String, Object> c : containers) {
+            Map<?, ?> options = (Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options");
+            assertEquals("true", options.get("awslogs-create-group"),
+                    c.get("name") + ": the log group must not have to pre-exist");
+        }
+    }
+
+    @Test
     void memorySettingsLiveInTheSidecarAsThePercentageOfTheTask() {
         String redisCommand = String.join(" ", task.getList("containerDefinitions.find { it.name == 'redis' }.command"));
         assertFalse(redisCommand.contains("maxmemory"), redisCommand);

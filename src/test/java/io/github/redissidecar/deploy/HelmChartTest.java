@@ -98,6 +98,14 @@ class HelmChartTest {
     }
 
     @Test
+    void aDigestPinsTheSidecarImage() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.image.digest", digest))), "StatefulSet"),
+                "spec", "template", "spec");
+        assertEquals("ghcr.io/redis-memory-sidecar/redis-memory-sidecar@" + digest, container(pod, "sidecar").get("image"));
+    }
+
+    @Test
     void authComesFromTheExistingSecretOnly() {
         String manifests = render(TOGGLES.get("auth"));
         Map<String, Object> pod = get(find(documents(manifests), "StatefulSet"), "spec", "template", "spec");
