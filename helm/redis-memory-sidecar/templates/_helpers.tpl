@@ -30,3 +30,18 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{ .Values.sidecar.image.repository }}:{{ .Values.sidecar.image.tag }}
 {{- end -}}
 {{- end }}
+
+{{/*
+Redis's boot-time memory flags, taken from sidecar.settings: "maxmemory N%" becomes shell arithmetic on the
+container's limit in basis points (floor(limit x N / 100), as the sidecar computes it), a size is passed as is.
+*/}}
+{{- define "rms.bootMemoryArgs" -}}
+{{- $maxmemory := regexFind "(?m)^[ \t]*maxmemory[ \t]+[^ \t\n]+" .Values.sidecar.settings | trim -}}
+{{- $value := regexReplaceAll "^maxmemory[ \t]+" $maxmemory "" -}}
+{{- if hasSuffix "%" $value -}}
+{{- $basisPoints := mulf (trimSuffix "%" $value | float64) 100 | floor | int64 }} --maxmemory $(( REDIS_MEMORY_LIMIT * {{ $basisPoints }} / 10000 ))
+{{- else if $value }} --maxmemory {{ $value }}
+{{- end -}}
+{{- $policy := regexFind "(?m)^[ \t]*maxmemory-policy[ \t]+[^ \t\n]+" .Values.sidecar.settings | trim -}}
+{{- with $policy }} --maxmemory-policy {{ regexReplaceAll "^maxmemory-policy[ \t]+" . "" }}{{ end -}}
+{{- end }}

@@ -97,6 +97,28 @@ class HelmChartTest {
         assertEquals(List.of("maxmemory", "maxmemory-policy"), parsed.parameters());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"maxmemory 35%\nmaxmemory-policy allkeys-lru", "maxmemory 33.25%\nmaxmemory-policy volatile-lru",
+        "maxmemory 300mb\nmaxmemory-policy noeviction"})
+    void redisBootsWithTheMaxmemoryTheSidecarEnforces(String settings) throws Exception {
+        long limit = 512L << 20;
+        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.settings", settings))), "StatefulSet"),
+                "spec", "template", "spec");
+        Map<String, Object> redis = container(pod, "redis");
+        assertEquals("limits.memory", get(env(redis, "REDIS_MEMORY_LIMIT"), "valueFrom", "resourceFieldRef")
+                .get("resource"));
+        // Run the container's own shell line with echo in place of redis-server: what Redis would be started with.
+        String line = ((List<String>) redis.get("args")).get(0).replace("exec redis-server", "echo");
+        Command.Result shell = Command.run("env", "REDIS_MEMORY_LIMIT=" + limit, "sh", "-c", line);
+        assertEquals(0, shell.exitCode(), shell.output());
+        DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "values"), OptionalLong.of(limit));
+        List<String> args = List.of(shell.output().strip().split(" "));
+        String booted = args.get(args.indexOf("--maxmemory") + 1);
+        assertEquals(desired.value("maxmemory").orElseThrow(),
+                String.valueOf(io.github.redissidecar.memory.ByteSize.parse(booted).orElseThrow()), shell.output());
+        assertEquals(desired.value("maxmemory-policy").orElseThrow(), args.get(args.indexOf("--maxmemory-policy") + 1));
+    }
+
     @Test
     void aDigestPinsTheSidecarImage() {
         String digest = "sha256:" + "0123456789abcdef".repeat(4);
