@@ -45,3 +45,24 @@ container's limit in basis points (floor(limit x N / 100), as the sidecar comput
 {{- $policy := regexFind "(?m)^[ \t]*maxmemory-policy[ \t]+[^ \t\n]+" .Values.sidecar.settings | trim -}}
 {{- with $policy }} --maxmemory-policy {{ regexReplaceAll "^maxmemory-policy[ \t]+" . "" }}{{ end -}}
 {{- end }}
+
+{{/* A name derived from the full name, within Kubernetes's 63 characters whatever the suffix. */}}
+{{- define "rms.suffixed" -}}
+{{- $suffix := index . 1 -}}
+{{- printf "%s-%s" (include "rms.fullname" (index . 0) | trunc (int (sub 62 (len $suffix))) | trimSuffix "-") $suffix -}}
+{{- end }}
+
+{{- define "rms.authSecretName" -}}
+{{- default (include "rms.suffixed" (list . "auth")) .Values.redis.auth.existingSecret -}}
+{{- end }}
+
+{{/* Where the password file is mounted in both containers. */}}
+{{- define "rms.passwordFile" -}}
+/etc/redis-auth/{{ .Values.redis.auth.existingSecretPasswordKey }}
+{{- end }}
+
+{{- define "rms.redisCliPing" -}}
+{{- if .Values.redis.auth.enabled -}}
+REDISCLI_AUTH=\"$(cat {{ include "rms.passwordFile" . }})\" {{ end -}}
+redis-cli -p {{ .Values.redis.port }} ping
+{{- end }}
