@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Resolves the container memory limit setting: a size, {@code auto} (this process's cgroup, v2 then v1), or
- * nothing. A value that is neither is a configuration error, reported with the key and the value.
+ * Resolves the container memory limit setting: a size, {@code auto} (on ECS the task's limit from the task
+ * metadata endpoint, else this process's cgroup, v2 then v1), or nothing. A value that is neither is a configuration error, reported with the key and the value.
  */
 public final class ContainerMemoryLimit {
 
@@ -22,11 +22,20 @@ public final class ContainerMemoryLimit {
     }
 
     public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup) {
+        return resolve(setting, cgroupRoot, procSelfCgroup, null);
+    }
+
+    /**
+     * As above; with {@code auto} on ECS ({@code ecsMetadataUri} set), the task's limit from the metadata endpoint
+     * comes first, the cgroup only when the endpoint gives none.
+     */
+    public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup, String ecsMetadataUri) {
         if (setting == null || setting.isBlank()) {
             return OptionalLong.empty();
         }
         if (setting.strip().equalsIgnoreCase("auto")) {
-            return fromCgroup(cgroupRoot, procSelfCgroup);
+            OptionalLong task = EcsTaskMetadataEndpoint.taskMemoryLimit(ecsMetadataUri);
+            return task.isPresent() ? task : fromCgroup(cgroupRoot, procSelfCgroup);
         }
         long bytes = ByteSize.parse(setting).filter(b -> b > 0).orElseThrow(() -> new InvalidConfiguration(
                 KEY + " is '" + setting + "', which is not a memory size. Use bytes (805306368), redis.conf units "

@@ -13,10 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** compose.yaml: valid against the Compose Specification, and every sidecar's settings would start. */
+@SuppressWarnings("unchecked")
 class ComposeFileTest {
 
     private static final Path COMPOSE = Path.of("compose.yaml");
@@ -43,9 +46,63 @@ class ComposeFileTest {
             assertTrue(settings.parameters().contains("maxmemory"), name);
             assertTrue(settings.parameters().contains("maxmemory-policy"), name);
             assertEquals("redis://" + redis + ":6379", env.get("REDIS_ADDR"));
-            String command = String.valueOf(services.get(redis).get("command"));
-            assertFalse(command.contains("maxmemory"), redis + ": memory settings belong in the sidecar");
         }
+    }
+
+    @Test
+    void memorySizesMeanTheSameBytesToDockerAndToTheSidecar() throws Exception {
+        for (Map.Entry<String, Map<String, Object>> service : services().entrySet()) {
+            Object limit = service.getValue().get("mem_limit");
+            if (limit != null) {
+                long docker = dockerBytes(limit.toString());
+                assertEquals(docker, ByteSize.parse(limit.toString()).orElseThrow(), service.getKey() + ": mem_limit "
+                        + limit + " is " + docker + " bytes to Docker but not to Redis or the sidecar; write mb/gb");
+            }
+        }
+    }
+
+    @Test
+    void eachRedisBootsBoundedWithTheSidecarsMemorySettings() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        for (String redis : List.of("redis-cache", "redis-state", "redis-celery")) {
+            Map<String, Object> env = map(services.get(redis + "-sidecar").get("environment"));
+            String limit = (String) env.get("SIDECAR_CONTAINER_MEMORY_LIMIT");
+            DesiredSettings desired = DesiredSettings.of(ConfLines.parse((String) env.get("SIDECAR_SETTINGS"), redis),
+                    OptionalLong.of(ByteSize.parse(limit).orElseThrow()));
+            String command = String.join(" ", (List<String>) services.get(redis).get("command"));
+            Matcher maxmemory = Pattern.compile("--maxmemory (\\S+)").matcher(command);
+            assertTrue(maxmemory.find(), redis + ": unbounded while its sidecar is down: " + command);
+            assertEquals(desired.value("maxmemory").orElseThrow(),
+                    String.valueOf(ByteSize.parse(maxmemory.group(1)).orElseThrow()), redis + ": boot maxmemory");
+            assertTrue(command.contains("--maxmemory-policy " + desired.value("maxmemory-policy").orElseThrow()),
+                    redis + ": boot policy");
+        }
+    }
+
+    @Test
+    void passwordIsRequiredAndRedisRunsThroughItsEntrypointHealthChecked() throws Exception {
+        Map<String, Map<String, Object>> services = services();
+        for (String name : List.of("redis-celery", "redis-celery-sidecar")) {
+            String password = (String) map(services.get(name).get("environment")).get("REDIS_PASSWORD");
+            assertTrue(password.matches("\\$\\{REDIS_PASSWORD:\\?.+}"), name + ": no weak default: " + password);
+        }
+        assertTrue(String.valueOf(services.get("redis-celery").get("command")).contains("exec docker-entrypoint.sh "
+                + "redis-server"), "the entrypoint drops to the redis user; sh -c redis-server would run as root");
+        for (String redis : List.of("redis-cache", "redis-state", "redis-celery")) {
+            assertTrue(String.valueOf(map(services.get(redis).get("healthcheck")).get("test")).contains("redis-cli ping"),
+                    redis);
+            Map<String, Object> dependsOn = map(services.get(redis + "-sidecar").get("depends_on"));
+            assertEquals("service_healthy", map(dependsOn.get(redis)).get("condition"), redis + "-sidecar");
+        }
+        assertTrue(Files.readString(Path.of(".env.example")).contains("\nREDIS_PASSWORD=\n"));
+    }
+
+    /** Docker's reading of a size (go-units RAMInBytes): every unit is a power of 1024, with or without i/b. */
+    private static long dockerBytes(String size) {
+        Matcher m = Pattern.compile("(?i)(\\d+)\\s?([kmgt]?)i?b?").matcher(size.strip());
+        assertTrue(m.matches(), "Docker would reject " + size);
+        int power = "kmgt".indexOf(m.group(2).toLowerCase(java.util.Locale.ROOT)) + 1;
+        return Long.parseLong(m.group(1)) << (10 * power);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.settings.ConfLines;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.restassured.path.json.JsonPath;
@@ -45,16 +44,45 @@ class EcsTaskDefinitionTest {
     }
 
     @Test
-    void memorySettingsLiveInTheSidecarAsThePercentageOfTheTask() {
-        String redisCommand = String.join(" ", task.getList("containerDefinitions.find { it.name == 'redis' }.command"));
-        assertFalse(redisCommand.contains("maxmemory"), redisCommand);
+    void fargateCanPullAndLogWithoutAPreparedLogGroup() {
+        assertTrue(task.getString("executionRoleArn").matches("arn:aws:iam::\\d{12}:role/.+"),
+                "Fargate needs an execution role for awslogs and private registries");
+        List<Map<String, Object>> containers = task.getList("containerDefinitions");
+        for (Map<String, Object> c : containers) {
+            Map<?, ?> options = (Map<?, ?>) ((Map<?, ?>) c.get("logConfiguration")).get("options");
+            assertEquals("true", options.get("awslogs-create-group"),
+                    c.get("name") + ": the log group must not have to pre-exist");
+        }
+    }
+
+    @Test
+    void redisBootsBoundedWithTheSidecarsPercentageOfTheTask() {
+        List<String> redisCommand = task.getList("containerDefinitions.find { it.name == 'redis' }.command");
         String settings = task.getString("containerDefinitions.find { it.name == 'redis-memory-sidecar' }"
                 + ".environment.find { it.name == 'SIDECAR_SETTINGS' }.value");
         String limit = task.getString("containerDefinitions.find { it.name == 'redis-memory-sidecar' }"
                 + ".environment.find { it.name == 'SIDECAR_CONTAINER_MEMORY_LIMIT' }.value");
+        assertEquals("auto", limit, "on ECS, auto reads the task limit from the task metadata endpoint");
         long taskBytes = Long.parseLong(task.getString("memory")) << 20;
-        assertEquals(taskBytes, ByteSize.parse(limit).orElseThrow());
         DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "ecs"), OptionalLong.of(taskBytes));
-        assertEquals(Long.toString((long) Math.floor(taskBytes * 0.35 * 0.95)), desired.all().get(0).value());
+        String maxmemory = desired.value("maxmemory").orElseThrow();
+        assertEquals(Long.toString((long) Math.floor(taskBytes * 0.35 * 0.95)), maxmemory);
+        assertEquals(maxmemory, redisCommand.get(redisCommand.indexOf("--maxmemory") + 1),
+                "Redis boots with the limit the sidecar enforces, so it is bounded while the sidecar is down");
+        assertEquals(desired.value("maxmemory-policy").orElseThrow(),
+                redisCommand.get(redisCommand.indexOf("--maxmemory-policy") + 1));
+    }
+
+    @Test
+    void bothContainersRestartAndTheSidecarIsNotEssential() {
+        List<Map<String, Object>> containers = task.getList("containerDefinitions");
+        for (Map<String, Object> c : containers) {
+            Map<?, ?> restart = (Map<?, ?>) c.get("restartPolicy");
+            assertNotNull(restart, c.get("name") + ": a dead container stays dead without a restart policy");
+            assertEquals(true, restart.get("enabled"), c.get("name").toString());
+            assertTrue(((Number) restart.get("restartAttemptPeriod")).intValue() >= 60, "ECS minimum is 60 s");
+        }
+        assertEquals(false, task.getBoolean("containerDefinitions.find { it.name == 'redis-memory-sidecar' }"
+                + ".essential"), "a failing sidecar must not stop the task, and Redis with it");
     }
 }

@@ -26,15 +26,22 @@ import org.yaml.snakeyaml.Yaml;
 class HelmChartTest {
 
     private static final Path CHART = Path.of("helm/redis-memory-sidecar");
-    private static final Map<String, Map<String, Object>> TOGGLES = Map.of(
-            "defaults", Map.of(),
-            "no-persistence", Map.of("redis.persistence.enabled", false),
-            "auth", Map.of("redis.auth.enabled", true, "redis.auth.existingSecret", "redis-secret"),
-            "service-monitor", Map.of("metrics.serviceMonitor.enabled", true,
-                    "metrics.serviceMonitor.labels.release", "kube-prometheus-stack"),
-            "prometheus-rule", Map.of("metrics.prometheusRule.enabled", true,
-                    "metrics.prometheusRule.additionalLabels.release", "kube-prometheus-stack"),
-            "report-mode", Map.of("sidecar.mode", "report"));
+    private static final Map<String, Map<String, Object>> TOGGLES = Map.ofEntries(
+            Map.entry("defaults", Map.of()),
+            Map.entry("no-persistence", Map.of("redis.persistence.enabled", false)),
+            Map.entry("auth", Map.of("redis.auth.enabled", true, "redis.auth.existingSecret", "redis-secret")),
+            Map.entry("no-auth", Map.of("redis.auth.enabled", false)),
+            Map.entry("service-monitor", Map.of("metrics.serviceMonitor.enabled", true,
+                    "metrics.serviceMonitor.additionalLabels.release", "kube-prometheus-stack")),
+            Map.entry("prometheus-rule", Map.of("metrics.prometheusRule.enabled", true,
+                    "metrics.prometheusRule.additionalLabels.release", "kube-prometheus-stack")),
+            Map.entry("report-mode", Map.of("sidecar.mode", "report")),
+            Map.entry("network-policy", Map.of("networkPolicy.enabled", true,
+                    "networkPolicy.redisClients[0].podSelector.matchLabels.app", "django",
+                    "networkPolicy.prometheus[0].namespaceSelector.matchLabels.name", "monitoring")),
+            Map.entry("pdb-pull-secrets-digest", Map.of("podDisruptionBudget.enabled", true,
+                    "imagePullSecrets[0].name", "registry", "sidecar.image.digest", "sha256:" + "ab".repeat(32))),
+            Map.entry("long-name", Map.of("fullnameOverride", "r".repeat(63))));
 
     @Test
     void lintsStrictly() {
@@ -43,8 +50,8 @@ class HelmChartTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"defaults", "no-persistence", "auth", "service-monitor", "prometheus-rule",
-        "report-mode"})
+    @ValueSource(strings = {"defaults", "no-persistence", "auth", "no-auth", "service-monitor", "prometheus-rule",
+        "report-mode", "network-policy", "pdb-pull-secrets-digest", "long-name"})
     void rendersValidKubernetesObjects(String toggle) throws Exception {
         String manifests = render(TOGGLES.get(toggle));
         Path file = Files.createTempFile("helm-" + toggle, ".yaml");
@@ -97,14 +104,103 @@ class HelmChartTest {
         assertEquals(List.of("maxmemory", "maxmemory-policy"), parsed.parameters());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"maxmemory 35%\nmaxmemory-policy allkeys-lru", "maxmemory 33.25%\nmaxmemory-policy volatile-lru",
+        "maxmemory 300mb\nmaxmemory-policy noeviction"})
+    void redisBootsWithTheMaxmemoryTheSidecarEnforces(String settings) throws Exception {
+        long limit = 512L << 20;
+        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.settings", settings))), "StatefulSet"),
+                "spec", "template", "spec");
+        Map<String, Object> redis = container(pod, "redis");
+        assertEquals("limits.memory", get(env(redis, "REDIS_MEMORY_LIMIT"), "valueFrom", "resourceFieldRef")
+                .get("resource"));
+        // Run the container's own shell line with echo in place of redis-server: what Redis would be started with.
+        String line = ((List<String>) redis.get("args")).get(0).replace("exec redis-server", "echo");
+        Command.Result shell = Command.run("env", "REDIS_MEMORY_LIMIT=" + limit, "sh", "-c", line);
+        assertEquals(0, shell.exitCode(), shell.output());
+        DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "values"), OptionalLong.of(limit));
+        List<String> args = List.of(shell.output().strip().split(" "));
+        String booted = args.get(args.indexOf("--maxmemory") + 1);
+        assertEquals(desired.value("maxmemory").orElseThrow(),
+                String.valueOf(io.github.redissidecar.memory.ByteSize.parse(booted).orElseThrow()), shell.output());
+        assertEquals(desired.value("maxmemory-policy").orElseThrow(), args.get(args.indexOf("--maxmemory-policy") + 1));
+    }
+
     @Test
-    void authComesFromTheExistingSecretOnly() {
+    void aDigestPinsTheSidecarImage() {
+        String digest = "sha256:" + "0123456789abcdef".repeat(4);
+        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.image.digest", digest))), "StatefulSet"),
+                "spec", "template", "spec");
+        assertEquals("ghcr.io/redis-memory-sidecar/redis-memory-sidecar@" + digest, container(pod, "sidecar").get("image"));
+    }
+
+    @Test
+    void authIsOnByDefaultWithAGeneratedSecretMountedAsAFile() throws Exception {
+        List<Map<String, Object>> docs = documents(render(Map.of()));
+        // The generated Secret is a pre-install hook (kept across upgrades), which helm-java's template leaves out
+        // of the manifest: its template is checked as text.
+        String secret = Files.readString(CHART.resolve("templates/secret.yaml"));
+        assertTrue(secret.contains("helm.sh/hook: pre-install") && secret.contains("randAlphaNum 32"), secret);
+        Map<String, Object> pod = get(find(docs, "StatefulSet"), "spec", "template", "spec");
+        assertPasswordFile(pod, "cache-redis-memory-sidecar-auth");
+    }
+
+    @Test
+    void authFromAnExistingSecretCreatesNone() {
         String manifests = render(TOGGLES.get("auth"));
         Map<String, Object> pod = get(find(documents(manifests), "StatefulSet"), "spec", "template", "spec");
-        Map<String, Object> secretRef = get(env(container(pod, "sidecar"), "REDIS_PASSWORD"), "valueFrom",
-                "secretKeyRef");
-        assertEquals("redis-secret", secretRef.get("name"));
+        assertPasswordFile(pod, "redis-secret");
         assertFalse(manifests.contains("kind: Secret"), "the chart must not create or hold the password");
+    }
+
+    private static void assertPasswordFile(Map<String, Object> pod, String secretName) {
+        assertEquals("/etc/redis-auth/redis-password", env(container(pod, "sidecar"), "REDIS_PASSWORD_FILE").get("value"));
+        assertTrue(String.valueOf(container(pod, "redis").get("args")).contains(
+                "--requirepass \"$(cat /etc/redis-auth/redis-password)\""));
+        Map<String, Object> volume = ((List<Map<String, Object>>) pod.get("volumes")).stream()
+                .filter(v -> "redis-auth".equals(v.get("name"))).findFirst().orElseThrow();
+        assertEquals(secretName, get(volume, "secret").get("secretName"));
+        assertEquals(false, pod.get("automountServiceAccountToken"));
+        String probe = String.valueOf(get(container(pod, "redis"), "readinessProbe", "exec").get("command"));
+        assertTrue(probe.contains("redis-cli") && probe.contains("ping") && probe.contains("REDISCLI_AUTH"), probe);
+        assertNotNull(get(container(pod, "redis"), "livenessProbe").get("timeoutSeconds"));
+    }
+
+    @Test
+    void theSchemaRejectsAMissingRedisMemoryLimitAndAMisspelledMode() {
+        assertRejected(Map.of("redis.resources.limits", "null"), "limits");
+        assertRejected(Map.of("redis.resources.limits.memory", "null"), "memory");
+        assertRejected(Map.of("sidecar.mode", "enfroce"), "mode");
+        assertRejected(Map.of("redis.resources.limits.memory", "lots"), "memory");
+        assertRejected(Map.of("metrics.serviceMonitor.labels.release", "x"), "serviceMonitor");
+    }
+
+    private static void assertRejected(Map<String, Object> values, String mention) {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> render(values),
+                "rendered despite " + values);
+        assertTrue(e.getMessage().contains("values don't meet the specifications of the schema"), e.getMessage());
+        assertTrue(e.getMessage().contains(mention), e.getMessage());
+    }
+
+    @Test
+    void everyNameFitsKubernetesLimitsAndMonitoringIsSelectedByRelease() {
+        for (Map<String, Object> doc : documents(render(TOGGLES.get("long-name")))) {
+            String name = String.valueOf(get(doc, "metadata").get("name"));
+            assertTrue(name.length() <= 63 && !name.endsWith("-"), doc.get("kind") + " " + name);
+        }
+        Map<String, Object> monitor = find(documents(render(TOGGLES.get("service-monitor"))), "ServiceMonitor");
+        assertEquals("kube-prometheus-stack", get(monitor, "metadata", "labels").get("release"));
+        assertEquals("app.kubernetes.io/name", get(monitor, "spec").get("jobLabel"));
+    }
+
+    @Test
+    void theNetworkPolicyOpensRedisToTheClientsAndMetricsToPrometheusOnly() {
+        Map<String, Object> policy = find(documents(render(TOGGLES.get("network-policy"))), "NetworkPolicy");
+        List<Map<String, Object>> ingress = (List<Map<String, Object>>) get(policy, "spec").get("ingress");
+        assertEquals(2, ingress.size());
+        assertEquals("6379", String.valueOf(((List<Map<String, Object>>) ingress.get(0).get("ports")).get(0).get("port")));
+        assertEquals("9121", String.valueOf(((List<Map<String, Object>>) ingress.get(1).get("ports")).get(0).get("port")));
+        assertFalse(render(Map.of()).contains("kind: NetworkPolicy"), "optional");
     }
 
     @Test

@@ -105,6 +105,8 @@ class AlertingEndToEndIT {
                 assertTrue(all.stream().noneMatch(m -> m.channel().equals("#redis-pager")
                         && m.title().contains(cache.address())), "the full cache paged: " + all);
                 assertTrue(all.stream().noneMatch(m -> m.title().contains("RedisDown")), "RedisDown: " + all);
+                assertTrue(all.stream().noneMatch(m -> m.title().contains("RedisSidecarAbsent")),
+                        "the sidecars are scraped under the job the rule watches: " + all);
                 assertEquals(0, all.stream().filter(m -> m.title().contains("RedisOvercommitDisabled")
                         && !m.title().contains("on host test-host")).count(), "host alerts grouped per host");
             }
@@ -228,7 +230,7 @@ class AlertingEndToEndIT {
                     - static_configs:
                         - targets: ['%s']
                 scrape_configs:
-                  - job_name: redis-sidecar
+                  - job_name: redis-memory-sidecar
                     static_configs:
                       - targets: [%s]
                         labels: {namespace: shop, cluster: test}

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
+import io.github.redissidecar.testing.EcsMetadataStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +56,24 @@ class ContainerMemoryLimitTest {
         assertEquals(OptionalLong.of(536870912), ContainerMemoryLimit.resolve("auto", root, proc));
         Files.writeString(root.resolve("memory/memory.limit_in_bytes"), "9223372036854771712\n");
         assertEquals(OptionalLong.empty(), ContainerMemoryLimit.resolve("auto", root, proc));
+    }
+
+    @Test
+    void autoOnEcsTakesTheTaskLimitFromTheMetadataEndpointNotTheSidecarsCgroup() throws Exception {
+        Path proc = Files.writeString(root.resolve("cgroup"), "0::/\n");
+        Files.writeString(root.resolve("memory.max"), "67108864\n"); // the sidecar's own 64 MiB
+        try (EcsMetadataStandIn ecs = EcsMetadataStandIn.start()) {
+            assertEquals(OptionalLong.of(EcsMetadataStandIn.TASK_BYTES),
+                    ContainerMemoryLimit.resolve("auto", root, proc, ecs.uri()));
+            assertEquals(OptionalLong.of(EcsMetadataStandIn.TASK_BYTES),
+                    ContainerMemoryLimit.resolve("auto", root, proc, ecs.uri() + "/"));
+            assertEquals(OptionalLong.of(67108864), ContainerMemoryLimit.resolve("auto", root, proc,
+                    ecs.uri().replace("/v4/", "/v3/")), "no task limit from the endpoint: the cgroup");
+            assertEquals(OptionalLong.of(805306368), ContainerMemoryLimit.resolve("768Mi", root, proc, ecs.uri()),
+                    "an explicit size wins");
+        }
+        assertEquals(OptionalLong.of(67108864), ContainerMemoryLimit.resolve("auto", root, proc,
+                "http://127.0.0.1:" + io.github.redissidecar.testing.RedisServer.freePort() + "/v4/x"),
+                "endpoint down: the cgroup");
     }
 }
