@@ -73,6 +73,39 @@ public interface SidecarConfig {
 
     Http http();
 
+    Keys keys();
+
+    /** The key-group sampler: which keys use the memory, estimated from random samples, never from a scan. */
+    interface Keys {
+        /** Sample keys at all. */
+        @WithDefault("true")
+        @WithConverter(StrictBoolean.class)
+        boolean enabled();
+
+        /** Keys sampled per minute over all databases: the sampler's whole cost to Redis. */
+        @WithDefault("60")
+        int samplesPerMinute();
+
+        /** Samples kept per database; the estimates describe the latest this many. */
+        @WithDefault("1000")
+        int window();
+
+        /** Groups that keep their label, by estimated bytes over all databases; the rest are {@code other}. */
+        @WithDefault("20")
+        int top();
+
+        /** Grouping rules, one regular expression per line, tried in order before the default grouping. */
+        Optional<String> groups();
+
+        /** Elements MEMORY USAGE samples in a hash, list, set or sorted set (its SAMPLES argument). */
+        @WithDefault("5")
+        int memorySamples();
+
+        /** A sampling batch slower than this ends the tick's sampling: Redis is busy, the sampler steps back. */
+        @WithDefault("50ms")
+        Duration maxLatency();
+    }
+
     /** Optional protection of /metrics and /status. Health endpoints stay open for probes. */
     interface Http {
         /** Require {@code Authorization: Bearer <token>} (Prometheus: {@code authorization.credentials_file}). */

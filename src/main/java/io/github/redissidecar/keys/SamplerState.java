@@ -3,6 +3,7 @@ package io.github.redissidecar.keys;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,7 @@ public final class SamplerState {
     private final int windowSize;
     private final Map<Integer, SampleWindow> windows = new ConcurrentHashMap<>();
     private final AtomicLong taken = new AtomicLong();
+    private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private volatile String lastError;
     private volatile String off;
     private volatile String paused;
@@ -29,9 +31,9 @@ public final class SamplerState {
         taken.incrementAndGet();
     }
 
-    /** A database found empty: its old samples no longer describe anything. */
-    public void emptied(int db) {
-        windows.remove(db);
+    /** Drops the windows of databases now empty: their old samples no longer describe anything. */
+    public void retainOnly(Set<Integer> databasesWithKeys) {
+        windows.keySet().retainAll(databasesWithKeys);
     }
 
     public long taken() {
@@ -55,8 +57,17 @@ public final class SamplerState {
         return out;
     }
 
-    public void failed(String error) {
+    /** A sampling batch failed for {@code reason} (a failure reason label). */
+    public void failed(String reason, String error) {
+        errors.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
         lastError = error;
+    }
+
+    /** Failed batches per reason. */
+    public Map<String, Long> errors() {
+        Map<String, Long> out = new TreeMap<>();
+        errors.forEach((reason, n) -> out.put(reason, n.get()));
+        return out;
     }
 
     public Optional<String> lastError() {
