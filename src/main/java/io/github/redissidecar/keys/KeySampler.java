@@ -140,18 +140,22 @@ public class KeySampler {
         }
     }
 
+    // One log line per new error; a denied command switches sampling off, also in one line.
     private void failed(RedisFailure failure) {
-        if (!failure.getMessage().equals(state.lastError().orElse(""))) {
-            LOG.infof("Key sampling failed (%s): %s", failure.reason().label(), failure.getMessage());
-        }
+        boolean repeated = failure.getMessage().equals(state.lastError().orElse(""));
         state.failed(failure.reason().label(), failure.getMessage());
         if (failure.reason() == FailureReason.PERMISSION) {
             String reason = "the ACL denies what sampling needs (" + failure.getMessage() + "); grant +randomkey "
                     + "+memory|usage +type +pttl +select %R~* or set SIDECAR_KEYS_ENABLED=false";
             state.off(reason);
             LOG.warnf("Key sampling is off: %s", reason);
-        } else if (failure.reason() == FailureReason.LOADING) {
+            return;
+        }
+        if (failure.reason() == FailureReason.LOADING) {
             state.paused(Optional.of("Redis is loading its dataset"));
+        }
+        if (!repeated) {
+            LOG.infof("Key sampling failed (%s): %s", failure.reason().label(), failure.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.redissidecar.it;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,8 @@ class KeyGroupAccuracyTest {
                 group + ": true " + share + ", estimated " + estimated.get(group)));
         assertEquals(1.0, s.get("redis_sidecar_keygroup_without_ttl_ratio{db=\"db0\",group=\"celery-task-meta-*\"}"));
         assertEquals(0.0, s.get("redis_sidecar_keygroup_without_ttl_ratio{db=\"db1\",group=\"vimbiso:1:*\"}"));
+        String status = given().get("/status").then().statusCode(200).extract().asString();
+        assertTrue(status.matches("(?s).*\"db\\d celery-task-meta-\\*: [^\"]+ ± [^\"]+none of it expires.*"), status);
         double sessions = s.get("redis_sidecar_keygroup_keys{db=\"db0\",group=\"session:*\"}");
         double error = s.get("redis_sidecar_keygroup_keys_stderr{db=\"db0\",group=\"session:*\"}");
         assertTrue(Math.abs(sessions - 15_000) < 4 * error + 1, sessions + " ± " + error);
