@@ -82,8 +82,12 @@ public interface SidecarConfig {
         @WithConverter(StrictBoolean.class)
         boolean enabled();
 
-        /** Keys sampled per minute over all databases: the sampler's whole cost to Redis. */
-        @WithDefault("60")
+        /**
+         * Keys sampled per minute over all databases: the sampler's whole cost to Redis. A sample costs Redis about
+         * 6 µs, an INFO poll about 190 µs (KeyGroupAccuracyTest): 30 a minute cost no more than the polls, even at
+         * one poll a minute when nobody scrapes.
+         */
+        @WithDefault("30")
         int samplesPerMinute();
 
         /** Samples kept per database; the estimates describe the latest this many. */
