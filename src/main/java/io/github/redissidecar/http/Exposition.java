@@ -87,7 +87,8 @@ public class Exposition {
         List<MetricFamily> own = new ArrayList<>(EnforcementSeries.of(enforcement, poll.snapshot()));
         own.addAll(HostSeries.of(host.facts(), host.host()));
         own.add(info);
-        own.addAll(KeyGroupSeries.of(sampler.state(), sampler.estimates(poll.snapshot())));
+        own.addAll(KeyGroupSeries.of(sampler.state(), sampler.estimates(poll.snapshot()),
+                poll.snapshot().flatMap(i -> i.text("maxmemory_policy"))));
         return polled(poll) + PrometheusText.write(own) + registry.scrape();
     }
 

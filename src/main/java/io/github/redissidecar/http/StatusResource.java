@@ -6,6 +6,7 @@ import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.keys.KeyGroupEstimate;
 import io.github.redissidecar.keys.KeyGroupWords;
 import io.github.redissidecar.keys.KeySampler;
+import io.github.redissidecar.keys.MemoryDoctor;
 import io.github.redissidecar.keys.SamplerState;
 import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.memory.MemoryLimits;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -61,7 +63,15 @@ public class StatusResource {
     public StatusDocument status() {
         PollResult poll = holder.current();
         return new StatusDocument(redis(poll), memory(poll.snapshot()), polling(poll), settings(poll.snapshot()),
-                keyGroups(poll), Problems.of(poll, containerLimit.bytes(), enforcement));
+                keyGroups(poll), problems(poll));
+    }
+
+    // The memory doctor's advice follows the other problems: it explains memory, the others stop the sidecar.
+    private List<String> problems(PollResult poll) {
+        List<String> out = new ArrayList<>(Problems.of(poll, containerLimit.bytes(), enforcement));
+        poll.snapshot().flatMap(i -> i.text("maxmemory_policy")).ifPresent(policy -> MemoryDoctor.examine(policy,
+                sampler.estimates(poll.snapshot())).forEach(f -> out.add(f.advice())));
+        return out;
     }
 
     private StatusDocument.KeyGroups keyGroups(PollResult poll) {

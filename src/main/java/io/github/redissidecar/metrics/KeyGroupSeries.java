@@ -1,9 +1,11 @@
 package io.github.redissidecar.metrics;
 
 import io.github.redissidecar.keys.KeyGroupEstimate;
+import io.github.redissidecar.keys.MemoryDoctor;
 import io.github.redissidecar.keys.SamplerState;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -18,8 +20,18 @@ public final class KeyGroupSeries {
     private KeyGroupSeries() {
     }
 
-    public static List<MetricFamily> of(SamplerState state, List<KeyGroupEstimate> estimates) {
+    public static List<MetricFamily> of(SamplerState state, List<KeyGroupEstimate> estimates,
+            Optional<String> policy) {
         List<MetricFamily> out = new ArrayList<>();
+        if (!estimates.isEmpty() && policy.isPresent()) {
+            List<String> found = MemoryDoctor.examine(policy.get(), estimates).stream().map(MemoryDoctor.Finding::name)
+                    .toList();
+            out.add(new MetricFamily("redis_sidecar_memory_doctor_finding", "1 when the key samples contradict the "
+                    + "eviction policy (volatile_policy_bytes_without_ttl: most bytes cannot be evicted; "
+                    + "allkeys_largest_group_without_ttl: the largest group never expires); /status says it in "
+                    + "words.", MetricType.GAUGE, MemoryDoctor.FINDINGS.stream()
+                            .map(f -> Sample.of(found.contains(f) ? 1 : 0, "finding", f)).toList()));
+        }
         out.add(perGroup(BYTES, "Estimated bytes of the keys of a group (keys in the database × mean sampled "
                 + "MEMORY USAGE in the group); see the _stderr_ series for its uncertainty.", estimates,
                 KeyGroupEstimate::bytes));
