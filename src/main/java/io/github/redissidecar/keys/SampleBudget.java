@@ -37,7 +37,8 @@ public final class SampleBudget {
                 out.put(databasesWithKeys.get((i + rotation) % dbs), share);
             }
         }
-        rotation = (rotation + 1) % dbs;
+        // Rotated by what was handed out, so that one sample every other tick still alternates between databases.
+        rotation = (rotation + count) % dbs;
         return out;
     }
 }
