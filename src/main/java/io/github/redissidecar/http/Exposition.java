@@ -4,7 +4,9 @@ import io.github.redissidecar.Version;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.host.HostChecks;
 import io.github.redissidecar.memory.ContainerLimitSetting;
+import io.github.redissidecar.keys.KeySampler;
 import io.github.redissidecar.metrics.EnforcementSeries;
+import io.github.redissidecar.metrics.KeyGroupSeries;
 import io.github.redissidecar.metrics.HostSeries;
 import io.github.redissidecar.metrics.MetricFamily;
 import io.github.redissidecar.metrics.MetricsPage;
@@ -46,11 +48,13 @@ public class Exposition {
     private final ContainerLimitSetting containerLimit;
     private final PrometheusMeterRegistry registry;
     private final MetricFamily info;
+    private final KeySampler sampler;
     private volatile Rendered rendered = new Rendered(null, "");
     private volatile Page page = new Page(null, 0, new byte[0]);
 
     Exposition(SnapshotHolder holder, ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
-            PrometheusMeterRegistry registry, RedisPort redis) {
+            PrometheusMeterRegistry registry, RedisPort redis, KeySampler sampler) {
+        this.sampler = sampler;
         this.holder = holder;
         this.enforcement = settings.state();
         this.host = host;
@@ -83,6 +87,8 @@ public class Exposition {
         List<MetricFamily> own = new ArrayList<>(EnforcementSeries.of(enforcement, poll.snapshot()));
         own.addAll(HostSeries.of(host.facts(), host.host()));
         own.add(info);
+        own.addAll(KeyGroupSeries.of(sampler.state(), sampler.estimates(poll.snapshot()),
+                poll.snapshot().flatMap(i -> i.text("maxmemory_policy"))));
         return polled(poll) + PrometheusText.write(own) + registry.scrape();
     }
 

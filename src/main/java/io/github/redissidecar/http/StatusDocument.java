@@ -11,8 +11,17 @@ import java.util.List;
  */
 @RegisterForReflection
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record StatusDocument(Redis redis, Memory memory, Polling polling, Settings settings,
+public record StatusDocument(Redis redis, Memory memory, Polling polling, Settings settings, KeyGroups keyGroups,
         List<String> problems) {
+
+    /**
+     * The key sampler: {@code state} is {@code sampling}, {@code paused: <why>} or {@code off: <why>}; {@code top}
+     * lists the largest groups, one line each with their uncertainty and TTL share in words.
+     */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record KeyGroups(String state, long samplesTaken, int windowSize, String lastError, List<String> top) {
+    }
 
     /** The Redis watched, as the last poll saw it. */
     @RegisterForReflection

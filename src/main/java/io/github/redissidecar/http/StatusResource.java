@@ -3,6 +3,11 @@ package io.github.redissidecar.http;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.keys.KeyGroupEstimate;
+import io.github.redissidecar.keys.KeyGroupWords;
+import io.github.redissidecar.keys.KeySampler;
+import io.github.redissidecar.keys.MemoryDoctor;
+import io.github.redissidecar.keys.SamplerState;
 import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.metrics.SidecarMeters;
@@ -18,6 +23,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -26,6 +33,9 @@ import java.util.OptionalLong;
 @Path("/status")
 public class StatusResource {
 
+    /** Groups listed on /status: the largest, whatever SIDECAR_KEYS_TOP exports. */
+    private static final int TOP_IN_STATUS = 10;
+
     private final SnapshotHolder holder;
     private final RedisPort redis;
     private final ContainerLimitSetting containerLimit;
@@ -33,9 +43,12 @@ public class StatusResource {
     private final SidecarMeters meters;
     private final Poller poller;
     private final long floorSeconds;
+    private final KeySampler sampler;
 
     StatusResource(SnapshotHolder holder, RedisPort redis, ContainerLimitSetting containerLimit,
-            ConfiguredSettings settings, SidecarMeters meters, Poller poller, SidecarConfig config) {
+            ConfiguredSettings settings, SidecarMeters meters, Poller poller, SidecarConfig config,
+            KeySampler sampler) {
+        this.sampler = sampler;
         this.holder = holder;
         this.redis = redis;
         this.containerLimit = containerLimit;
@@ -50,7 +63,26 @@ public class StatusResource {
     public StatusDocument status() {
         PollResult poll = holder.current();
         return new StatusDocument(redis(poll), memory(poll.snapshot()), polling(poll), settings(poll.snapshot()),
-                Problems.of(poll, containerLimit.bytes(), enforcement));
+                keyGroups(poll), problems(poll));
+    }
+
+    // The memory doctor's advice follows the other problems: it explains memory, the others stop the sidecar.
+    private List<String> problems(PollResult poll) {
+        List<String> out = new ArrayList<>(Problems.of(poll, containerLimit.bytes(), enforcement));
+        poll.snapshot().flatMap(i -> i.text("maxmemory_policy")).ifPresent(policy -> MemoryDoctor.examine(policy,
+                sampler.estimates(poll.snapshot())).forEach(f -> out.add(f.advice())));
+        return out;
+    }
+
+    private StatusDocument.KeyGroups keyGroups(PollResult poll) {
+        SamplerState state = sampler.state();
+        List<KeyGroupEstimate> estimates = sampler.estimates(poll.snapshot());
+        double total = estimates.stream().mapToDouble(KeyGroupEstimate::bytes).sum();
+        String running = state.offReason().map(r -> "off: " + r)
+                .orElse(state.pausedReason().map(r -> "paused: " + r).orElse("sampling"));
+        return new StatusDocument.KeyGroups(running, state.taken(), state.windowSize(),
+                state.lastError().orElse(null), estimates.stream().limit(TOP_IN_STATUS)
+                        .map(e -> KeyGroupWords.of(e, total)).toList());
     }
 
     private StatusDocument.Polling polling(PollResult poll) {

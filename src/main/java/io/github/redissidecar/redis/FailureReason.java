@@ -47,7 +47,8 @@ public enum FailureReason {
     }
 
     private static FailureReason ofOne(Throwable t) {
-        String message = t.getMessage() == null ? "" : t.getMessage();
+        // A failed batch (RedisLink.batch) reports the failing command's error as "ERR [index] NOPERM ...".
+        String message = t.getMessage() == null ? "" : t.getMessage().replaceFirst("^ERR \\[\\d+] ", "");
         String type = t.getClass().getName();
         if (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH") || message.contains("invalid password")
                 || message.contains("invalid username-password") || message.contains("AUTH <password> called")

@@ -106,12 +106,30 @@ public class RedisLink {
 
     /** Sends one command and waits for its reply. A timeout drops the connection: the server may be frozen. */
     public Response send(Request request) throws RedisFailure {
+        Session s = current();
+        return await(s, s.connection().send(request));
+    }
+
+    /**
+     * Sends {@code requests} in one write and waits for all replies: no command of another thread falls between
+     * them, which is what lets a batch SELECT a database and SELECT 0 back around its own commands.
+     */
+    public List<Response> batch(List<Request> requests) throws RedisFailure {
+        Session s = current();
+        return await(s, s.connection().batch(requests));
+    }
+
+    private Session current() throws RedisFailure {
         Session s = session;
         if (s == null) {
             throw new RedisFailure(lastFailure.reason(), lastFailure.getMessage());
         }
+        return s;
+    }
+
+    private <T> T await(Session s, Future<T> reply) throws RedisFailure {
         try {
-            return s.connection().send(request).toCompletionStage().toCompletableFuture()
+            return reply.toCompletionStage().toCompletableFuture()
                     .get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             RedisFailure failure = new RedisFailure(FailureReason.TIMEOUT,

@@ -4,6 +4,7 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +14,17 @@ import java.util.Map;
  * Everything the poller and the settings checks ask of Redis, in strings and maps: the one narrow port in front of
  * the Vert.x client ({@link RedisLink}). It also hides what older servers do differently, learnt once per
  * connection: Redis &lt; 7 rejects several INFO sections in one call and several parameters in one CONFIG GET.
- * The commands are read-only but for CONFIG SET and CONFIG REWRITE; nothing here writes a key.
+ * The commands are read-only but for CONFIG SET and CONFIG REWRITE; nothing here writes a key. The key sampler's
+ * batches leave the connection in database 0, where every other command expects it.
  */
 @ApplicationScoped
 public class RedisPort {
+
+    /**
+     * The most keys one sampling batch may name: a batch of facts is three commands a key plus two SELECTs, and
+     * must leave room under the client's 64 waiting replies for the poller's commands.
+     */
+    public static final int MAX_KEYS_PER_BATCH = 16;
 
     private final RedisLink link;
     private volatile long singleSectionConnection = -1;
@@ -71,6 +79,62 @@ public class RedisPort {
 
     public void configRewrite() throws RedisFailure {
         link.send(config("REWRITE", List.of()));
+    }
+
+    /**
+     * Up to {@code count} (at most {@link #MAX_KEYS_PER_BATCH}) random key names of database {@code db}
+     * (RANDOMKEY), none when it is empty.
+     */
+    public List<byte[]> randomKeys(int db, int count) throws RedisFailure {
+        if (count > MAX_KEYS_PER_BATCH) {
+            throw new IllegalArgumentException("at most " + MAX_KEYS_PER_BATCH + " keys per batch, not " + count);
+        }
+        List<Request> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            requests.add(Request.cmd(Command.RANDOMKEY));
+        }
+        List<byte[]> keys = new ArrayList<>();
+        for (Response r : inDatabase(db, requests)) {
+            if (r != null) {
+                keys.add(r.toBytes());
+            }
+        }
+        return keys;
+    }
+
+    /** MEMORY USAGE (with {@code samples} elements of aggregates), TYPE and PTTL of each key, in order. */
+    public List<KeyFacts> keyFacts(int db, List<byte[]> keys, int samples) throws RedisFailure {
+        List<Request> requests = new ArrayList<>();
+        for (byte[] key : keys) {
+            requests.add(Request.cmd(Command.MEMORY).arg("USAGE").arg(key).arg("SAMPLES").arg(samples));
+            requests.add(Request.cmd(Command.TYPE).arg(key));
+            requests.add(Request.cmd(Command.PTTL).arg(key));
+        }
+        List<Response> replies = inDatabase(db, requests);
+        List<KeyFacts> out = new ArrayList<>();
+        for (int i = 0; i + 2 < replies.size(); i += 3) {
+            Response bytes = replies.get(i);
+            out.add(new KeyFacts(bytes == null ? -1 : bytes.toLong(), String.valueOf(replies.get(i + 1)),
+                    replies.get(i + 2).toLong()));
+        }
+        return out;
+    }
+
+    // One write: SELECT db, the commands, SELECT 0, so that no other thread's command runs in another database
+    // and a batch that fails half-way still leaves database 0 selected (Redis runs every command sent). Database 0
+    // needs no SELECT, nor an ACL that allows it.
+    private List<Response> inDatabase(int db, List<Request> requests) throws RedisFailure {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
+        if (db == 0) {
+            return link.batch(requests);
+        }
+        List<Request> batch = new ArrayList<>();
+        batch.add(Request.cmd(Command.SELECT).arg(db));
+        batch.addAll(requests);
+        batch.add(Request.cmd(Command.SELECT).arg(0));
+        return link.batch(batch).subList(1, batch.size() - 1);
     }
 
     /** The number of the current connection: it changes with every new one (before the connect listeners run). */

@@ -1,6 +1,8 @@
 package io.github.redissidecar.it;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.InjectRedis;
@@ -10,6 +12,8 @@ import io.github.redissidecar.testing.Scrape;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +29,25 @@ class MinimalAclTest {
 
     @InjectRedis
     RedisServer redis;
+
+    @Test
+    void keySamplingSwitchesItselfOffInOneLineWhenTheAclDeniesIt() throws Exception {
+        Path log = Path.of("target/sidecar-test.log");
+        long before = offLines(log);
+        redis.call("SET", "session:123456", "v");
+        Scrape s = Scrape.await(x -> x.get("redis_sidecar_keygroup_sampler_enabled") == 0, Duration.ofSeconds(10));
+        Thread.sleep(2_000);
+        assertEquals(before + 1, offLines(log), "one log line");
+        assertEquals(0, Scrape.now().get("redis_sidecar_keygroup_samples_total"));
+        assertEquals(0, s.get("redis_sidecar_poll_errors_total{reason=\"permission\"}"), "polls unaffected");
+        String status = given().get("/status").then().statusCode(200).extract().asString();
+        assertTrue(status.contains("off: the ACL denies"), status);
+    }
+
+    private static long offLines(Path log) throws Exception {
+        return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.contains("Key sampling is off"))
+                .count() : 0;
+    }
 
     @Test
     void fullFunctionWithTheMinimalAcl() throws Exception {

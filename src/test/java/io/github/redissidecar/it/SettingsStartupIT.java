@@ -46,6 +46,9 @@ class SettingsStartupIT {
         "REDIS_PASSWORD_FILE=/nonexistent/password|REDIS_PASSWORD_FILE",
         "SIDECAR_HTTP_BASIC_AUTH_USER=prometheus|SIDECAR_HTTP_BASIC_AUTH_PASSWORD",
         "SIDECAR_HTTP_BEARER_TOKEN_FILE=/nonexistent/token|SIDECAR_HTTP_BEARER_TOKEN_FILE",
+        "SIDECAR_KEYS_SAMPLES_PER_MINUTE=0|SIDECAR_KEYS_SAMPLES_PER_MINUTE (sidecar.keys.samples-per-minute) is 0",
+        "SIDECAR_KEYS_GROUPS=(celery|SIDECAR_KEYS_GROUPS (sidecar.keys.groups): '(celery' is not a regular expression",
+        "SIDECAR_KEYS_TOP=0|SIDECAR_KEYS_TOP (sidecar.keys.top) is 0",
     })
     void refusesToStartWithOneLine(String assignments, String expected) throws Exception {
         Map<String, String> env = new HashMap<>();

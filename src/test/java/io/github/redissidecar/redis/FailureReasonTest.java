@@ -12,6 +12,8 @@ class FailureReasonTest {
     void classifiesByServerPrefixAndExceptionType() {
         assertEquals(FailureReason.AUTH, FailureReason.of(new Exception("WRONGPASS invalid username-password pair")));
         assertEquals(FailureReason.AUTH, FailureReason.of(new Exception("NOAUTH Authentication required.")));
+        assertEquals(FailureReason.PERMISSION, FailureReason.of(new Exception(
+                "ERR [0] NOPERM this user has no permissions to run the 'randomkey' command")));
         assertEquals(FailureReason.AUTH, FailureReason.of(new Exception(
                 "ERR AUTH <password> called without any password configured for the default user.")));
         assertEquals(FailureReason.PERMISSION, FailureReason.of(new Exception("NOPERM this user has no permissions")));

@@ -1,0 +1,161 @@
+package io.github.redissidecar.keys;
+
+import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.poll.PollResult;
+import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.redis.KeyFacts;
+import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.redis.RedisPort;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Draws random keys every second within the configured budget (RANDOMKEY, then MEMORY USAGE, TYPE and PTTL, in
+ * two pipelined batches per database) and keeps them, reduced to group, size and TTL, in {@link SamplerState}.
+ * Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Waits while Redis loads, is down or
+ * answers slowly; switches itself off for good, in one log line, when the ACL denies what it needs.
+ */
+@ApplicationScoped
+public class KeySampler {
+
+    private static final Logger LOG = Logger.getLogger(KeySampler.class);
+    static final long TICK_MILLIS = 1000;
+
+    private final RedisPort redis;
+    private final SnapshotHolder holder;
+    private final SamplerState state;
+    private final SampleBudget budget;
+    private final KeyGroups groups;
+    private final SamplerSettings settings;
+    private final long maxLatencyNanos;
+
+    KeySampler(RedisPort redis, SnapshotHolder holder, SidecarConfig config) {
+        SidecarConfig.Keys keys = config.keys();
+        this.redis = redis;
+        this.holder = holder;
+        this.settings = new SamplerSettings(keys.samplesPerMinute(), keys.window(), keys.top(),
+                keys.memorySamples());
+        String problem = settings.problem();
+        if (problem != null) {
+            throw new InvalidConfiguration(problem);
+        }
+        this.groups = groups(keys.groups());
+        this.state = new SamplerState(keys.window());
+        this.budget = new SampleBudget(keys.samplesPerMinute(), TICK_MILLIS);
+        this.maxLatencyNanos = keys.maxLatency().toNanos();
+        if (!keys.enabled()) {
+            state.off("SIDECAR_KEYS_ENABLED is false");
+        }
+    }
+
+    private static KeyGroups groups(Optional<String> rules) {
+        try {
+            return rules.map(KeyGroups::withRules).orElse(KeyGroups.byPrefix());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfiguration("SIDECAR_KEYS_GROUPS (sidecar.keys.groups): " + e.getMessage()
+                    + "; write one Java regular expression per line");
+        }
+    }
+
+    // Built at startup, so that a bad setting stops the start rather than the first tick.
+    void start(@Observes StartupEvent event) {
+        LOG.debugf("key sampler: %s", state.offReason().orElse("on"));
+    }
+
+    public SamplerState state() {
+        return state;
+    }
+
+    /** The estimates from the windows, scaled by the keys per database that {@code info} reports, largest first. */
+    public List<KeyGroupEstimate> estimates(Optional<InfoSnapshot> info) {
+        return info.map(i -> KeyGroupEstimates.of(state.samples(), KeyspaceCounts.of(i), settings.top()))
+                .orElse(List.of());
+    }
+
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        if (state.offReason().isPresent()) {
+            return;
+        }
+        PollResult poll = holder.current();
+        Optional<String> pause = pauseReason(poll);
+        state.paused(pause);
+        if (pause.isPresent()) {
+            return;
+        }
+        Map<Integer, Long> keys = KeyspaceCounts.of(poll.snapshot().orElseThrow());
+        state.retainOnly(keys.keySet());
+        try {
+            for (Map.Entry<Integer, Integer> share : budget.next(List.copyOf(keys.keySet())).entrySet()) {
+                if (!sample(share.getKey(), share.getValue())) {
+                    state.paused(Optional.of("Redis answered slower than SIDECAR_KEYS_MAX_LATENCY"));
+                    return;
+                }
+            }
+        } catch (RedisFailure failure) {
+            failed(failure);
+        }
+    }
+
+    private static Optional<String> pauseReason(PollResult poll) {
+        if (!poll.up()) {
+            return Optional.of("Redis is not reachable");
+        }
+        InfoSnapshot info = poll.snapshot().get();
+        return info.number("loading").orElse(0) > 0 ? Optional.of("Redis is loading its dataset") : Optional.empty();
+    }
+
+    /** Samples {@code count} keys of {@code db}; false when Redis answered too slowly to go on. */
+    private boolean sample(int db, int count) throws RedisFailure {
+        for (int left = count; left > 0; left -= RedisPort.MAX_KEYS_PER_BATCH) {
+            long start = System.nanoTime();
+            List<byte[]> keys = redis.randomKeys(db, Math.min(left, RedisPort.MAX_KEYS_PER_BATCH));
+            List<KeyFacts> facts = redis.keyFacts(db, keys, settings.memorySamples());
+            for (int i = 0; i < facts.size(); i++) {
+                keep(db, keys.get(i), facts.get(i));
+            }
+            // Two batches: together they may take twice the bound before the sampler steps back.
+            if (System.nanoTime() - start > 2 * maxLatencyNanos) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void keep(int db, byte[] key, KeyFacts facts) {
+        if (!facts.gone()) {
+            String name = new String(key, StandardCharsets.UTF_8);
+            state.add(db, new KeySample(groups.groupOf(name), facts.bytes(), facts.ttlMillis() >= 0));
+        }
+    }
+
+    // One log line per new error; a denied command switches sampling off, also in one line.
+    private void failed(RedisFailure failure) {
+        boolean repeated = failure.getMessage().equals(state.lastError().orElse(""));
+        state.failed(failure.reason().label(), failure.getMessage());
+        if (failure.reason() == FailureReason.PERMISSION) {
+            String reason = "the ACL denies what sampling needs (" + failure.getMessage() + "); grant +randomkey "
+                    + "+memory|usage +type +pttl +select %R~* or set SIDECAR_KEYS_ENABLED=false";
+            state.off(reason);
+            LOG.warnf("Key sampling is off: %s", reason);
+            return;
+        }
+        if (failure.reason() == FailureReason.LOADING) {
+            state.paused(Optional.of("Redis is loading its dataset"));
+        }
+        if (!repeated) {
+            LOG.infof("Key sampling failed (%s): %s", failure.reason().label(), failure.getMessage());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.github.redissidecar.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeyGroupEstimatesTest {
+
+    @Test
+    void exactWhenTheWindowIsTheWholeKeyspace() {
+        List<KeySample> all = List.of(new KeySample("a:*", 100, false), new KeySample("a:*", 300, true),
+                new KeySample("b:*", 600, false), new KeySample("c:*", 1000, true));
+        List<KeyGroupEstimate> e = KeyGroupEstimates.of(Map.of(3, all), Map.of(3, 4L), 20);
+        assertEquals(List.of("c:*", "b:*", "a:*"), e.stream().map(KeyGroupEstimate::group).toList());
+        KeyGroupEstimate a = e.get(2);
+        assertEquals(3, a.db());
+        assertEquals(400, a.bytes(), 1e-9);
+        assertEquals(2, a.keys(), 1e-9);
+        assertEquals(0.25, a.withoutTtlShare(), 1e-9);
+        assertEquals(2, a.samples());
+    }
+
+    @Test
+    void scalesToTheKeyspaceAndTheErrorCoversTheTruth() {
+        Random random = new Random(7);
+        List<KeySample> window = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            boolean big = random.nextDouble() < 0.3;
+            window.add(new KeySample(big ? "big:*" : "small:*", big ? 1000 + random.nextInt(200) : 100, !big));
+        }
+        KeyGroupEstimate big = KeyGroupEstimates.of(Map.of(0, window), Map.of(0, 1_000_000L), 20).get(0);
+        double truth = 1_000_000 * 0.3 * 1100;
+        assertEquals("big:*", big.group());
+        assertTrue(Math.abs(big.bytes() - truth) < 3 * big.bytesError(), big + " vs " + truth);
+        assertTrue(big.bytesError() > 0 && big.bytesError() < 0.1 * truth, big.toString());
+        assertEquals(1.0, big.withoutTtlShare(), 1e-9);
+    }
+
+    @Test
+    void groupsBeyondTheTopAreSummedIntoOther() {
+        List<KeySample> window = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            window.add(new KeySample("g" + i + ":*", 1000 - i, false));
+        }
+        List<KeyGroupEstimate> e = KeyGroupEstimates.of(Map.of(0, window), Map.of(0, 30L), 5);
+        assertEquals(6, e.size());
+        KeyGroupEstimate other = e.stream().filter(x -> x.group().equals("other")).findFirst().orElseThrow();
+        assertEquals(25, other.keys(), 1e-9);
+    }
+
+    @Test
+    void theBudgetIsSpentEvenlyAcrossDatabases() {
+        SampleBudget budget = new SampleBudget(30, 1000);
+        Map<Integer, Integer> perDb = new java.util.HashMap<>();
+        for (int tick = 0; tick < 120; tick++) {
+            budget.next(List.of(0, 1)).forEach((db, n) -> perDb.merge(db, n, Integer::sum));
+        }
+        assertEquals(Map.of(0, 30, 1, 30), perDb, "30 a minute over two minutes, shared evenly");
+        SampleBudget fast = new SampleBudget(6000, 1000);
+        assertEquals(Map.of(0, 34, 1, 33, 2, 33), fast.next(List.of(0, 1, 2)));
+        assertEquals(Map.of(1, 34, 2, 33, 0, 33), fast.next(List.of(0, 1, 2)));
+    }
+}
