@@ -20,7 +20,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Draws random keys every second within the configured budget (RANDOMKEY, then MEMORY USAGE, TYPE and PTTL, in
+ * Draws random keys after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE, TYPE and PTTL, in
  * two pipelined batches per database) and keeps them, reduced to group, size and TTL, in {@link SamplerState}.
  * Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Waits while Redis loads, is down or
  * answers slowly; switches itself off for good, in one log line, when the ACL denies what it needs.
@@ -38,12 +38,13 @@ public class KeySampler {
     private final KeyGroups groups;
     private final SamplerSettings settings;
     private final long maxLatencyNanos;
+    private long lastPollSampled;
 
     KeySampler(RedisPort redis, SnapshotHolder holder, SidecarConfig config) {
         SidecarConfig.Keys keys = config.keys();
         this.redis = redis;
         this.holder = holder;
-        this.settings = new SamplerSettings(keys.samplesPerMinute(), keys.window(), keys.top(),
+        this.settings = new SamplerSettings(keys.samplesPerPoll(), keys.samplesPerMinute(), keys.window(), keys.top(),
                 keys.memorySamples());
         String problem = settings.problem();
         if (problem != null) {
@@ -51,7 +52,7 @@ public class KeySampler {
         }
         this.groups = groups(keys.groups());
         this.state = new SamplerState(keys.window());
-        this.budget = new SampleBudget(keys.samplesPerMinute(), TICK_MILLIS);
+        this.budget = new SampleBudget(keys.samplesPerPoll(), keys.samplesPerMinute(), TICK_MILLIS);
         this.maxLatencyNanos = keys.maxLatency().toNanos();
         if (!keys.enabled()) {
             state.off("SIDECAR_KEYS_ENABLED is false");
@@ -97,7 +98,9 @@ public class KeySampler {
         Map<Integer, Long> keys = KeyspaceCounts.of(poll.snapshot().orElseThrow());
         state.retainOnly(keys.keySet());
         try {
-            for (Map.Entry<Integer, Integer> share : budget.next(List.copyOf(keys.keySet())).entrySet()) {
+            boolean newPoll = poll.polledAtEpochMillis() != lastPollSampled;
+            lastPollSampled = poll.polledAtEpochMillis();
+            for (Map.Entry<Integer, Integer> share : budget.next(List.copyOf(keys.keySet()), newPoll).entrySet()) {
                 if (!sample(share.getKey(), share.getValue())) {
                     state.paused(Optional.of("Redis answered slower than SIDECAR_KEYS_MAX_LATENCY"));
                     return;

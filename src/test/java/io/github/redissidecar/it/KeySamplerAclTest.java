@@ -25,7 +25,9 @@ import org.junit.jupiter.api.Test;
             + "\n+config|get\n+config|set\n+randomkey\n+memory|usage\n+type\n+pttl\n+select\n%R~*"),
     @ResourceArg(name = "sidecar.redis.user", value = "sidecar"),
     @ResourceArg(name = "sidecar.redis.password", value = "sidecar-pw"),
-    @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "60000")})
+    @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "60000"),
+    @ResourceArg(name = "sidecar.keys.samples-per-poll", value = "1000"),
+    @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
 class KeySamplerAclTest {
 
     @InjectRedis
