@@ -2,21 +2,15 @@ package io.github.redissidecar.enforce;
 
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.memory.ContainerLimitSetting;
-import io.github.redissidecar.settings.ConfLine;
-import io.github.redissidecar.settings.ConfLines;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.SafetyPolicy;
 import io.github.redissidecar.settings.SettingsException;
+import io.github.redissidecar.settings.SettingsSources;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The desired settings, read and validated once at startup from {@code SIDECAR_SETTINGS_FILE} and
@@ -31,7 +25,8 @@ public class ConfiguredSettings {
     private final SafetyPolicy policy;
 
     ConfiguredSettings(SidecarConfig config, ContainerLimitSetting containerLimit) {
-        this.desired = DesiredSettings.of(lines(config), containerLimit.bytes());
+        this.desired = DesiredSettings.of(SettingsSources.read(config.settingsFile(), config.settings()),
+                containerLimit.bytes());
         this.policy = policy(config);
         if (config.driftCheckInterval().compareTo(Duration.ofSeconds(1)) < 0) {
             throw new SettingsException("SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is "
@@ -40,14 +35,6 @@ public class ConfiguredSettings {
         }
         EnforceMode mode = config.enforce().orElse(desired.isEmpty() ? EnforceMode.OFF : EnforceMode.ENFORCE);
         this.state = new EnforcementState(mode, desired);
-    }
-
-    private static List<ConfLine> lines(SidecarConfig config) {
-        List<ConfLine> lines = new ArrayList<>();
-        config.settingsFile().ifPresent(file -> lines.addAll(ConfLines.parse(read(file),
-                "SIDECAR_SETTINGS_FILE " + file)));
-        config.settings().ifPresent(text -> lines.addAll(ConfLines.parse(text, "SIDECAR_SETTINGS")));
-        return lines;
     }
 
     public DesiredSettings desired() {
@@ -74,15 +61,6 @@ public class ConfiguredSettings {
                     + config.maxmemorySafetyMargin() + "; give a percentage from 0 to 100 (default 10)");
         }
         return new SafetyPolicy(margin, config.allowMaxmemoryBelowUsed(), config.allowAppendonlyAtRuntime());
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new SettingsException("SIDECAR_SETTINGS_FILE " + file + " cannot be read (" + e.getClass()
-                    .getSimpleName() + "); mount the file or unset SIDECAR_SETTINGS_FILE");
-        }
     }
 
     /** For the startup log. */

@@ -40,6 +40,16 @@ public final class ConfLines {
         return out;
     }
 
+    /**
+     * A command line split as Redis splits a config line (quotes, escapes, {@code ""} for an empty word).
+     *
+     * @param source how the text is named in errors, e.g. {@code --redis-args}
+     * @throws SettingsException on unbalanced quotes
+     */
+    public static List<String> words(String text, String source) {
+        return split(text.strip(), new ConfLine(source, text, "", List.of()));
+    }
+
     /** Redis's sdssplitargs: words separated by blanks; quoted words may hold blanks and be empty. */
     static List<String> split(String line, ConfLine forErrors) {
         List<String> words = new ArrayList<>();

@@ -1,0 +1,39 @@
+package io.github.redissidecar.settings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directives of the sidecar's two settings sources, file first, as startup reads them. Startup and
+ * {@code validate} both read them here, so a file that one accepts the other accepts too.
+ */
+public final class SettingsSources {
+
+    private SettingsSources() {
+    }
+
+    /**
+     * @param file {@code SIDECAR_SETTINGS_FILE}, if set
+     * @param text {@code SIDECAR_SETTINGS}, if set
+     * @throws SettingsException when the file cannot be read or a line cannot be parsed
+     */
+    public static List<ConfLine> read(Optional<Path> file, Optional<String> text) {
+        List<ConfLine> lines = new ArrayList<>();
+        file.ifPresent(f -> lines.addAll(ConfLines.parse(readFile(f), "SIDECAR_SETTINGS_FILE " + f)));
+        text.ifPresent(t -> lines.addAll(ConfLines.parse(t, "SIDECAR_SETTINGS")));
+        return lines;
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new SettingsException("SIDECAR_SETTINGS_FILE " + file + " cannot be read (" + e.getClass()
+                    .getSimpleName() + "); mount the file or unset SIDECAR_SETTINGS_FILE");
+        }
+    }
+}
