@@ -40,8 +40,9 @@ class ComposeFileTest {
             Map<String, Object> env = map(services.get(name).get("environment"));
             String redis = name.substring(0, name.length() - "-sidecar".length());
             String limit = (String) env.get("SIDECAR_CONTAINER_MEMORY_LIMIT");
-            // Docker's m is 2^20 bytes, redis.conf's (the sidecar's) m is 10^6: the same limit is 384m and 384mb.
-            assertEquals(services.get(redis).get("mem_limit") + "b", limit, name + ": the limit of " + redis);
+            // Docker's m is 2^20 bytes, redis.conf's (the sidecar's) m is 10^6: the bytes must agree, not the text.
+            assertEquals(dockerBytes(services.get(redis).get("mem_limit").toString()),
+                    ByteSize.parse(limit).orElseThrow(), name + ": the limit of " + redis);
             DesiredSettings settings = DesiredSettings.of(ConfLines.parse((String) env.get("SIDECAR_SETTINGS"),
                     name), OptionalLong.of(ByteSize.parse(limit).orElseThrow()));
             assertTrue(settings.parameters().contains("maxmemory"), name);

@@ -1,7 +1,6 @@
 package io.github.redissidecar.it;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Eventually;
@@ -34,8 +33,11 @@ class DriftCheckCostTest {
                 redis.config("maxmemory")));
         scrapeEveryHalfSecond(6); // the sidecar learns the scrapes and polls before each
         redis.call("CONFIG", "RESETSTAT");
-        scrapeEveryHalfSecond(8);
-        assertEquals(0, calls("config|get"), "scraped every 0.5 s with the settings in place: no CONFIG GET");
+        scrapeEveryHalfSecond(16);
+        // Four drift checks in these 8 s: without the skip, four CONFIG GETs. One poll held up past the interval by
+        // a loaded machine may let one through.
+        assertTrue(calls("config|get") <= 1, "scraped every 0.5 s with the settings in place: no CONFIG GET, "
+                + calls("config|get") + "; " + given().get("/status").body().jsonPath().getMap("polling"));
 
         Thread.sleep(3_000); // the last scrape's poll ages past the 2 s drift interval
         redis.call("CONFIG", "RESETSTAT");
