@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: redis-memory-sidecar vs Debian's prometheus-redis-exporter, side by side on one redis-server.
-#   bench/run.sh            full run (about 25 minutes), writes BENCHMARKS.md and BENCHMARKS.png here
+#   bench/run.sh            full run (about 55 minutes), writes BENCHMARKS.md and BENCHMARKS.png here
 #   bench/run.sh --quick    smoke run (under 2 minutes), writes target/bench/BENCHMARKS-quick.{md,png}
 # Needs redis-server, prometheus-redis-exporter and wrk (apt-get install redis-server prometheus-redis-exporter wrk).
 set -euo pipefail

@@ -84,8 +84,8 @@ public interface SidecarConfig {
 
         /**
          * Keys sampled after each poll, over all databases: sampling follows the polls, so it costs Redis the same
-         * share of what they cost at any scrape interval. A sample costs Redis a few µs (MEMORY USAGE, PTTL, TYPE,
-         * RANDOMKEY pipelined), a poll's INFO about 120 µs: 4 a poll add a few percent.
+         * share of what they cost at any scrape interval. Spread out like this a sample costs Redis about 40 µs
+         * (cold caches), so 4 a poll cost about as much as the poll (BENCHMARKS.md).
          */
         @WithDefault("4")
         int samplesPerPoll();

@@ -13,10 +13,11 @@ final class Report {
 
     static final String TRADE_OFF = "At the defaults the sidecar polls Redis once per Prometheus scrape, just "
             + "before it is expected (learnt from the /metrics requests; at least every 60 s when nobody scrapes), "
-            + "so Redis pays one INFO per scrape like redis_exporter, but a cheaper one. The price is data up to "
-            + "about two seconds old at scrape time (counters carry the poll's timestamp, so rates stay exact), and "
-            + "a Redis that stops answering keeps its last counters visible for Prometheus's 5-minute lookback "
-            + "instead of losing them at the next scrape, while redis_up turns 0 at once.";
+            + "so Redis pays one INFO per scrape like redis_exporter, but a cheaper one. The price is data about "
+            + "a second old when the scrape comes when expected (the data-age column says how often it does; "
+            + "counters carry the poll's timestamp, so rates stay exact), and a Redis that stops answering keeps "
+            + "its last counters visible for Prometheus's 5-minute lookback instead of losing them at the next "
+            + "scrape, while redis_up turns 0 at once.";
 
     private final Map<String, Object> r;
     private final boolean quick;
