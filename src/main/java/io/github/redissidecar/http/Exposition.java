@@ -3,11 +3,11 @@ package io.github.redissidecar.http;
 import io.github.redissidecar.Version;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.host.HostChecks;
-import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.keys.KeySampler;
+import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.metrics.EnforcementSeries;
-import io.github.redissidecar.metrics.KeyGroupSeries;
 import io.github.redissidecar.metrics.HostSeries;
+import io.github.redissidecar.metrics.KeyGroupSeries;
 import io.github.redissidecar.metrics.MetricFamily;
 import io.github.redissidecar.metrics.MetricsPage;
 import io.github.redissidecar.metrics.PrometheusText;
@@ -54,12 +54,12 @@ public class Exposition {
 
     Exposition(SnapshotHolder holder, ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
             PrometheusMeterRegistry registry, RedisPort redis, KeySampler sampler) {
-        this.sampler = sampler;
         this.holder = holder;
         this.enforcement = settings.state();
         this.host = host;
         this.containerLimit = limit;
         this.registry = registry;
+        this.sampler = sampler;
         // Redis's own address, for alert texts and runbook commands: the scrape target is the sidecar's port.
         this.info = MetricFamily.gauge("redis_sidecar_info", "The Redis this sidecar watches (address without "
                 + "credentials) and the sidecar's version; value 1.", Sample.of(1, "redis_address",
