@@ -15,6 +15,8 @@ public final class MemoryDoctor {
     /** A {@code volatile-*} policy can only evict keys with a TTL: above this share without, writes will fail. */
     static final double VOLATILE_WITHOUT_TTL = 0.5;
     static final double NO_TTL_AT_ALL = 0.99;
+    /** Below this many samples over all databases a share is too uncertain to advise on (±15 points at 100). */
+    static final int MIN_SAMPLES = 100;
 
     /** Every finding, so that each has its series at 0 or 1. */
     public static final List<String> FINDINGS = List.of("volatile_policy_bytes_without_ttl",
@@ -30,7 +32,7 @@ public final class MemoryDoctor {
     public static List<Finding> examine(String policy, List<KeyGroupEstimate> estimates) {
         List<Finding> out = new ArrayList<>();
         double total = estimates.stream().mapToDouble(KeyGroupEstimate::bytes).sum();
-        if (total <= 0) {
+        if (total <= 0 || estimates.stream().mapToInt(KeyGroupEstimate::samples).sum() < MIN_SAMPLES) {
             return out;
         }
         double withoutTtl = estimates.stream().mapToDouble(e -> e.bytes() * e.withoutTtlShare()).sum() / total;

@@ -36,4 +36,13 @@ class MemoryDoctorTest {
         assertEquals(List.of(), MemoryDoctor.examine("noeviction", CELERY_PILE));
         assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", List.of()));
     }
+
+    @Test
+    void aFewSamplesGiveNoAdvice() {
+        // A sidecar started a moment ago has drawn a handful of keys: 4 samples are no evidence of anything.
+        List<KeyGroupEstimate> early = List.of(new KeyGroupEstimate(0, "celery-task-meta-*", 600, 600, 4, 4, 1.0,
+                4));
+        assertEquals(List.of(), MemoryDoctor.examine("allkeys-lru", early));
+        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", early));
+    }
 }
