@@ -108,7 +108,7 @@ class AlertingEndToEndIT {
                 assertTrue(all.stream().noneMatch(m -> m.title().contains("RedisSidecarAbsent")),
                         "the sidecars are scraped under the job the rule watches: " + all);
                 assertEquals(0, all.stream().filter(m -> m.title().contains("RedisOvercommitDisabled")
-                        && !m.title().contains("on host test-host")).count(), "host alerts grouped per host: "
+                        && !m.title().contains("on host test-host")).count(), "every host alert titled with its host: "
                         + all.stream().map(Message::title).toList());
             }
         }
