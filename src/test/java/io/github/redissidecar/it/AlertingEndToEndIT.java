@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,10 +39,16 @@ import org.junit.jupiter.api.Test;
  * else: every {@code for:} becomes 2s and {@code keep_firing_for} 10s; the windows [1m], [3m], [5m], [10m], [15m]
  * and [1h] become [5s], [15s], [5s], [1m], [10s] and [40s], the offsets 10m and 3m become 10s and 15s, the
  * subquery [1h:5m] becomes [40s:5s]; the Slack URL points at the test, and group_wait and group_interval 1s.
+ * Rules in {@link #NOT_SHORTENED} keep their real times (see there).
  */
 class AlertingEndToEndIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    // RedisKeyGroupGrowingWithoutTtl compares growth per hour (16 MiB/h) with a fixed threshold: over [40s] instead
+    // of [1h] it is 90 times as sensitive, and the sampler's estimates of the unchanged dataset of `unbounded`, or the
+    // cache's first fill, read as growth. At its real times nothing in this test can make it fire.
+    private static final List<String> NOT_SHORTENED = List.of("RedisKeyGroupGrowingWithoutTtl");
 
     @Test
     void theOnCallGetsWhatHurtsInWordsAndNothingForAHealthyCache() throws Exception {
@@ -212,12 +219,10 @@ class AlertingEndToEndIT {
     }
 
     private static BackgroundProcess startPrometheus(Path dir, List<SidecarProcess> sidecars) throws Exception {
-        String rules = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"))
-                .replaceAll("\n(\\s+)for: \\w+", "\n$1for: 2s")
-                .replaceAll("keep_firing_for: \\w+", "keep_firing_for: 10s")
-                .replace("[1h] offset 10m", "[40s] offset 10s").replace("offset 3m", "offset 15s")
-                .replace("[1h:5m]", "[40s:5s]").replace("[1h]", "[40s]").replace("[15m]", "[10s]")
-                .replace("[3m]", "[15s]").replace("[1m]", "[5s]").replace("[5m]", "[5s]").replace("[10m]", "[1m]");
+        String shipped = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"));
+        NOT_SHORTENED.forEach(name -> assertTrue(shipped.contains("\n      - alert: " + name + "\n"), name));
+        String rules = Arrays.stream(shipped.split("(?=\n      - alert: )")).map(AlertingEndToEndIT::shortened)
+                .collect(Collectors.joining());
         Files.writeString(dir.resolve("rules.yml"), rules);
         String alertmanagerUrl = "127.0.0.1:" + Integer.parseInt(Files.readString(dir.resolve("am.port")));
         String targets = sidecars.stream().map(s -> "'127.0.0.1:" + s.port() + "'").collect(Collectors.joining(", "));
@@ -240,6 +245,18 @@ class AlertingEndToEndIT {
         return BackgroundProcess.start(dir, "prometheus", "--config.file=prometheus.yml",
                 "--storage.tsdb.path=prom-data", "--web.listen-address=127.0.0.1:" + port)
                 .awaitReady("http://127.0.0.1:" + port + "/-/ready", Duration.ofSeconds(30));
+    }
+
+    /** One rule (or the file's head) with the test's shorter times, unless it is one of {@link #NOT_SHORTENED}. */
+    private static String shortened(String rule) {
+        if (NOT_SHORTENED.stream().anyMatch(name -> rule.startsWith("\n      - alert: " + name + "\n"))) {
+            return rule;
+        }
+        return rule.replaceAll("\n(\\s+)for: \\w+", "\n$1for: 2s")
+                .replaceAll("keep_firing_for: \\w+", "keep_firing_for: 10s")
+                .replace("[1h] offset 10m", "[40s] offset 10s").replace("offset 3m", "offset 15s")
+                .replace("[1h:5m]", "[40s:5s]").replace("[1h]", "[40s]").replace("[15m]", "[10s]")
+                .replace("[3m]", "[15s]").replace("[1m]", "[5s]").replace("[5m]", "[5s]").replace("[10m]", "[1m]");
     }
 
     /** A Slack message as Alertmanager posted it: channel, title and text rendered by the shipped templates. */
