@@ -48,6 +48,8 @@ public class Enforcer {
     private static final long LOADING_RETRY_MILLIS = 50;
     // How old a poll may be for the drift check to set or hold back a value on its used_memory and loading.
     private static final long FRESH_MILLIS = 1_000;
+    // A poll made for a scrape may come a tick (1 s) and a poll late: still the cadence the scrapes ask for.
+    private static final long POLL_SLACK_MILLIS = 2_500;
 
     private final RedisPort redis;
     private final Poller poller;
@@ -102,11 +104,13 @@ public class Enforcer {
     }
 
     // Every poll compares maxmemory and the policy from INFO: while they are in place, nothing else is declared and
-    // a poll has looked within the interval (Prometheus scrapes more often than this), a CONFIG GET would only add
-    // to what Redis pays per minute. Without scrapes polls come at the 60 s floor, and the check reads as before.
+    // a poll has looked within the interval, or within the scrape interval the polls follow (a 60 s scrape: every
+    // 60 s), a CONFIG GET would only add to what Redis pays per minute. Without scrapes polls come at the 60 s floor,
+    // and the check reads as before.
     private boolean pollsSawItAll() {
+        long age = System.currentTimeMillis() - holder.current().polledAtEpochMillis();
         return InfoSettings.coversAll(configured.desired()) && state.allInSync()
-                && System.currentTimeMillis() - holder.current().polledAtEpochMillis() < driftMillis;
+                && age < Math.max(driftMillis, poller.scrapeIntervalMillis() + POLL_SLACK_MILLIS);
     }
 
     // False when the check needs a fresher poll than the one held.

@@ -3,47 +3,48 @@ package io.github.redissidecar.keys;
 import io.github.redissidecar.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
-import io.github.redissidecar.poll.PollResult;
-import io.github.redissidecar.poll.SnapshotHolder;
+import io.github.redissidecar.poll.Polled;
+import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.KeyFacts;
 import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.redis.RedisPort;
+import io.github.redissidecar.settings.ServerLives;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Draws random keys after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE, TYPE and PTTL, in
+ * Draws random keys right after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE and PTTL, in
  * two pipelined batches per database) and keeps them, reduced to group, size and TTL, in {@link SamplerState}.
- * Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Waits while Redis loads, is down or
- * answers slowly; switches itself off for good, in one log line, when the ACL denies what it needs.
+ * On the polling thread, while the INFO just read has Redis's caches warm: the same samples a second later cost
+ * Redis several times more. Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Leaves a restart's
+ * poll to the settings, waits while Redis loads or answers slowly; switches itself off for good, in one log line,
+ * when the ACL denies what it needs.
  */
 @ApplicationScoped
 public class KeySampler {
 
     private static final Logger LOG = Logger.getLogger(KeySampler.class);
-    static final long TICK_MILLIS = 1000;
 
     private final RedisPort redis;
-    private final SnapshotHolder holder;
+    private final Poller poller;
     private final SamplerState state;
     private final SampleBudget budget;
     private final KeyGroups groups;
     private final SamplerSettings settings;
     private final long maxLatencyNanos;
-    private long lastPollSampled;
 
-    KeySampler(RedisPort redis, SnapshotHolder holder, SidecarConfig config) {
+    KeySampler(RedisPort redis, Poller poller, SidecarConfig config) {
         SidecarConfig.Keys keys = config.keys();
         this.redis = redis;
-        this.holder = holder;
+        this.poller = poller;
         this.settings = new SamplerSettings(keys.samplesPerPoll(), keys.samplesPerMinute(), keys.window(), keys.top(),
                 keys.memorySamples());
         String problem = settings.problem();
@@ -52,7 +53,7 @@ public class KeySampler {
         }
         this.groups = groups(keys.groups());
         this.state = new SamplerState(keys.window());
-        this.budget = new SampleBudget(keys.samplesPerPoll(), keys.samplesPerMinute(), TICK_MILLIS);
+        this.budget = new SampleBudget(keys.samplesPerPoll(), keys.samplesPerMinute());
         this.maxLatencyNanos = keys.maxLatency().toNanos();
         if (!keys.enabled()) {
             state.off("SIDECAR_KEYS_ENABLED is false");
@@ -68,9 +69,10 @@ public class KeySampler {
         }
     }
 
-    // Built at startup, so that a bad setting stops the start rather than the first tick.
+    // Built at startup, so that a bad setting stops the start rather than the first poll.
     void start(@Observes StartupEvent event) {
         LOG.debugf("key sampler: %s", state.offReason().orElse("on"));
+        poller.onPoll(this::polled);
     }
 
     public SamplerState state() {
@@ -83,24 +85,22 @@ public class KeySampler {
                 .orElse(List.of());
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void tick() {
-        if (state.offReason().isPresent()) {
+    // After a restart the settings go first: this poll's listeners put them back, the next poll samples.
+    private void polled(Polled polled) {
+        if (state.offReason().isPresent() || polled.event() != ServerLives.Event.SAME_LIFE) {
             return;
         }
-        PollResult poll = holder.current();
-        Optional<String> pause = pauseReason(poll);
+        Optional<String> pause = polled.snapshot().number("loading").orElse(0) > 0
+                ? Optional.of("Redis is loading its dataset") : Optional.empty();
         state.paused(pause);
         if (pause.isPresent()) {
             return;
         }
-        Map<Integer, Long> keys = KeyspaceCounts.of(poll.snapshot().orElseThrow());
+        Map<Integer, Long> keys = KeyspaceCounts.of(polled.snapshot());
         state.retainOnly(keys.keySet());
+        long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
         try {
-            boolean newPoll = poll.polledAtEpochMillis() != lastPollSampled;
-            lastPollSampled = poll.polledAtEpochMillis();
-            for (Map.Entry<Integer, Integer> share : budget.next(List.copyOf(keys.keySet()), newPoll).entrySet()) {
+            for (Map.Entry<Integer, Integer> share : budget.forPoll(List.copyOf(keys.keySet()), now).entrySet()) {
                 if (!sample(share.getKey(), share.getValue())) {
                     state.paused(Optional.of("Redis answered slower than SIDECAR_KEYS_MAX_LATENCY"));
                     return;
@@ -109,14 +109,6 @@ public class KeySampler {
         } catch (RedisFailure failure) {
             failed(failure);
         }
-    }
-
-    private static Optional<String> pauseReason(PollResult poll) {
-        if (!poll.up()) {
-            return Optional.of("Redis is not reachable");
-        }
-        InfoSnapshot info = poll.snapshot().get();
-        return info.number("loading").orElse(0) > 0 ? Optional.of("Redis is loading its dataset") : Optional.empty();
     }
 
     /** Samples {@code count} keys of {@code db}; false when Redis answered too slowly to go on. */
@@ -149,7 +141,7 @@ public class KeySampler {
         state.failed(failure.reason().label(), failure.getMessage());
         if (failure.reason() == FailureReason.PERMISSION) {
             String reason = "the ACL denies what sampling needs (" + failure.getMessage() + "); grant +randomkey "
-                    + "+memory|usage +type +pttl +select %R~* or set SIDECAR_KEYS_ENABLED=false";
+                    + "+memory|usage +pttl +select %R~* or set SIDECAR_KEYS_ENABLED=false";
             state.off(reason);
             LOG.warnf("Key sampling is off: %s", reason);
             return;

@@ -102,20 +102,18 @@ public class RedisPort {
         return keys;
     }
 
-    /** MEMORY USAGE (with {@code samples} elements of aggregates), TYPE and PTTL of each key, in order. */
+    /** MEMORY USAGE (with {@code samples} elements of aggregates) and PTTL of each key, in order. */
     public List<KeyFacts> keyFacts(int db, List<byte[]> keys, int samples) throws RedisFailure {
         List<Request> requests = new ArrayList<>();
         for (byte[] key : keys) {
             requests.add(Request.cmd(Command.MEMORY).arg("USAGE").arg(key).arg("SAMPLES").arg(samples));
-            requests.add(Request.cmd(Command.TYPE).arg(key));
             requests.add(Request.cmd(Command.PTTL).arg(key));
         }
         List<Response> replies = inDatabase(db, requests);
         List<KeyFacts> out = new ArrayList<>();
-        for (int i = 0; i + 2 < replies.size(); i += 3) {
+        for (int i = 0; i + 1 < replies.size(); i += 2) {
             Response bytes = replies.get(i);
-            out.add(new KeyFacts(bytes == null ? -1 : bytes.toLong(), String.valueOf(replies.get(i + 1)),
-                    replies.get(i + 2).toLong()));
+            out.add(new KeyFacts(bytes == null ? -1 : bytes.toLong(), replies.get(i + 1).toLong()));
         }
         return out;
     }

@@ -32,19 +32,22 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Benchmark {
 
     private final boolean quick;
+    // --per-minute-only: just the per-minute rows, logged, no report (for trying a change to the polling cadence).
+    private final boolean perMinuteOnly;
     private final Path out;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Benchmark(boolean quick, Path out) {
+    private Benchmark(boolean quick, boolean perMinuteOnly, Path out) {
         this.quick = quick;
+        this.perMinuteOnly = perMinuteOnly;
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of(List.of(args).contains("--out") ? args[List.of(args).indexOf("--out") + 1] : ".");
-        new Benchmark(quick, out).run();
+        new Benchmark(quick, List.of(args).contains("--per-minute-only"), out).run();
     }
 
     private int polls() {
@@ -57,6 +60,10 @@ public final class Benchmark {
             stats = redis.client();
             populate(redis, 10_000);
             try (BackgroundProcess exporter = startExporter(redis, dir)) {
+                if (perMinuteOnly) {
+                    perMinuteOnly(redis);
+                    return;
+                }
                 String exporterUrl = "http://127.0.0.1:" + exporterPort + "/metrics";
                 log("exporter: %d scrapes at 1/s", polls());
                 results.put("exporter", perScrape(redis, exporterUrl));
@@ -89,6 +96,13 @@ public final class Benchmark {
         }
         new Report(results, quick).write(out);
         System.out.println(Files.readString(out.resolve(quick ? "BENCHMARKS-quick.md" : "BENCHMARKS.md")));
+    }
+
+    private void perMinuteOnly(RedisServer redis) throws Exception {
+        Map<String, Map<String, Object>> perMinute = exporterPerMinute("127.0.0.1:" + exporterPort);
+        try (SidecarProcess defaults = startSidecar(redis, Map.of())) {
+            sidecarPerMinute(defaults, perMinute);
+        }
     }
 
     // --- set-up ---
@@ -270,6 +284,10 @@ public final class Benchmark {
     // --- 7. per minute, at the defaults, scraped by a real Prometheus ---
 
     private int[] scrapeIntervals() {
+        String only = System.getProperty("bench.intervals"); // e.g. -Dbench.intervals=60 with --per-minute-only
+        if (only != null) {
+            return java.util.Arrays.stream(only.split(",")).mapToInt(Integer::parseInt).toArray();
+        }
         return quick ? new int[] {15} : new int[] {15, 30, 60};
     }
 
@@ -289,6 +307,7 @@ public final class Benchmark {
                 RedisStats measured = RedisStats.read(stats);
                 row.put("exporterUsecPerMinute", measured.usec() * 60 / window().toSeconds());
                 row.put("exporterCommands", new TreeMap<>(measured.callsByCommand()));
+                row.put("exporterUsecByCommand", usecByCommand(measured));
                 row.put("exporterConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
                 m.put(seconds + "s", row);
                 log("exporter per minute, scraped every %d s: %s", seconds, row);
@@ -309,6 +328,7 @@ public final class Benchmark {
                 RedisStats measured = RedisStats.read(stats);
                 row.put("sidecarUsecPerMinute", measured.usec() * 60 / window().toSeconds());
                 row.put("sidecarCommands", new TreeMap<>(measured.callsByCommand()));
+                row.put("sidecarUsecByCommand", usecByCommand(measured));
                 row.put("sidecarConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
                 List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
                         + " - redis_sidecar_last_successful_poll_timestamp_seconds", window(), interval);
@@ -318,6 +338,13 @@ public final class Benchmark {
             log("per minute, scraped every %d s: %s", seconds, row);
         }
         return new LinkedHashMap<>(rows);
+    }
+
+    private static Map<String, Long> usecByCommand(RedisStats measured) {
+        Map<String, Long> m = new TreeMap<>();
+        measured.callsByCommand().forEach((command, calls) -> m.put(command,
+                Math.round(calls * measured.usecPerCall().get(command))));
+        return m;
     }
 
     // --- 8. irate() of busy counters never a false zero ---

@@ -39,7 +39,13 @@ class DriftCheckCostTest {
         assertTrue(calls("config|get") <= 1, "scraped every 0.5 s with the settings in place: no CONFIG GET, "
                 + calls("config|get") + "; " + given().get("/status").body().jsonPath().getMap("polling"));
 
-        Thread.sleep(3_000); // the last scrape's poll ages past the 2 s drift interval
+        scrapeEvery(3_000, 4); // slower than the 2 s drift interval, like a 60 s scrape against the 30 s default
+        redis.call("CONFIG", "RESETSTAT");
+        scrapeEvery(3_000, 4);
+        assertTrue(calls("config|get") <= 1, "scraped every 3 s, slower than the drift interval: the polls follow "
+                + "the scrapes, no CONFIG GET, " + calls("config|get"));
+
+        Thread.sleep(6_000); // the last scrape's poll ages past the drift interval and the scrape interval
         redis.call("CONFIG", "RESETSTAT");
         Thread.sleep(5_000);
         assertTrue(calls("config|get") >= 2, "nobody scraping: the drift check reads, " + calls("config|get"));
@@ -50,9 +56,13 @@ class DriftCheckCostTest {
     }
 
     private static void scrapeEveryHalfSecond(int times) throws InterruptedException {
+        scrapeEvery(500, times);
+    }
+
+    private static void scrapeEvery(long millis, int times) throws InterruptedException {
         for (int i = 0; i < times; i++) {
             given().get("/metrics").then().statusCode(200);
-            Thread.sleep(500);
+            Thread.sleep(millis);
         }
     }
 

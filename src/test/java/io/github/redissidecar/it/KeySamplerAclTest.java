@@ -15,14 +15,14 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's minimal ACL plus what sampling additionally needs (+randomkey +memory|usage +type +pttl +select and
+ * The README's minimal ACL plus what sampling additionally needs (+randomkey +memory|usage +pttl +select and
  * read access to keys) is enough for the sampler, in a database other than 0; and the sidecar's connection stays in
  * database 0 between sampling batches, where everything else it sends expects to run.
  */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "args", value = "--user\nsidecar\non\n>sidecar-pw\n-@all\n+ping\n+info\n+client|setname"
-            + "\n+config|get\n+config|set\n+randomkey\n+memory|usage\n+type\n+pttl\n+select\n%R~*"),
+            + "\n+config|get\n+config|set\n+randomkey\n+memory|usage\n+pttl\n+select\n%R~*"),
     @ResourceArg(name = "sidecar.redis.user", value = "sidecar"),
     @ResourceArg(name = "sidecar.redis.password", value = "sidecar-pw"),
     @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "60000"),

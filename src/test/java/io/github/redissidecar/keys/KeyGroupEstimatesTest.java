@@ -55,29 +55,32 @@ class KeyGroupEstimatesTest {
 
     @Test
     void theBudgetIsSpentEvenlyAcrossDatabases() {
-        SampleBudget budget = new SampleBudget(4, 30, 1000);
+        SampleBudget budget = new SampleBudget(4, 30);
         Map<Integer, Integer> perDb = new java.util.HashMap<>();
-        for (int tick = 0; tick < 120; tick++) {
-            budget.next(List.of(0, 1), tick % 15 == 0).forEach((db, n) -> perDb.merge(db, n, Integer::sum));
+        for (int poll = 0; poll < 8; poll++) {
+            budget.forPoll(List.of(0, 1), poll * 15_000L).forEach((db, n) -> perDb.merge(db, n, Integer::sum));
         }
         assertEquals(Map.of(0, 16, 1, 16), perDb, "4 a poll, a poll every 15 s, over two minutes, shared evenly");
-        SampleBudget fast = new SampleBudget(100, 6000, 1000);
-        assertEquals(Map.of(0, 34, 1, 33, 2, 33), fast.next(List.of(0, 1, 2), true));
-        assertEquals(Map.of(1, 34, 2, 33, 0, 33), fast.next(List.of(0, 1, 2), true));
+        SampleBudget fast = new SampleBudget(100, 6000);
+        assertEquals(Map.of(0, 34, 1, 33, 2, 33), fast.forPoll(List.of(0, 1, 2), 0));
+        assertEquals(Map.of(1, 34, 2, 33, 0, 33), fast.forPoll(List.of(0, 1, 2), 1_000));
     }
 
     @Test
     void samplesFollowThePollsAndAOneSecondPollIsCappedPerMinute() {
-        SampleBudget minutePolls = new SampleBudget(4, 30, 1000);
-        SampleBudget secondPolls = new SampleBudget(4, 30, 1000);
+        SampleBudget minutePolls = new SampleBudget(4, 30);
+        SampleBudget secondPolls = new SampleBudget(4, 30);
         int slow = 0;
         int fast = 0;
-        for (int tick = 0; tick < 600; tick++) {
-            slow += minutePolls.next(List.of(0), tick % 60 == 0).values().stream().mapToInt(i -> i).sum();
-            fast += secondPolls.next(List.of(0), true).values().stream().mapToInt(i -> i).sum();
+        for (int second = 0; second < 600; second++) {
+            if (second % 60 == 0) {
+                slow += minutePolls.forPoll(List.of(0), second * 1_000L).values().stream().mapToInt(i -> i).sum();
+            }
+            fast += secondPolls.forPoll(List.of(0), second * 1_000L).values().stream().mapToInt(i -> i).sum();
         }
         assertEquals(40, slow, "a poll a minute: 4 samples a minute, as cheap as the polls are");
         assertTrue(fast >= 296 && fast <= 304, "a poll a second: the 30 a minute cap, " + fast);
-        assertTrue(minutePolls.next(List.of(0), false).isEmpty(), "no poll, no sample");
+        assertEquals(Map.of(0, 1), secondPolls.forPoll(List.of(0), 601_000), "the cap refills with time");
+        assertTrue(secondPolls.forPoll(List.of(), 700_000).isEmpty(), "no keys, no sample");
     }
 }

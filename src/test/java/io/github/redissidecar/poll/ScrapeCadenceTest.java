@@ -68,6 +68,39 @@ class ScrapeCadenceTest {
     }
 
     @Test
+    void aScraperThatChangesItsIntervalIsFollowedFromItsFourthScrape() {
+        // One Prometheus (same address and user agent) scraping every 30 s, then reloaded to scrape every 60 s at
+        // another phase (47 s after its last): from the fourth scrape at 60 s (three gaps, their median 60 s) every
+        // scrape finds a poll made just before it, and Redis pays one poll a scrape.
+        ScrapeCadence cadence = new ScrapeCadence(FLOOR, LEAD);
+        List<Long> scrapes = new ArrayList<>();
+        for (long s = 5_000; s < 300_000; s += 30_000) {
+            scrapes.add(s);
+        }
+        for (long s = 322_000; s < 900_000; s += 60_000) {
+            scrapes.add(s);
+        }
+        List<Long> polls = new ArrayList<>();
+        int next = 0;
+        for (long t = 0; t <= 900_000; t += 1_000) {
+            if (cadence.due(t)) {
+                cadence.polled(t);
+                polls.add(t);
+            }
+            while (next < scrapes.size() && scrapes.get(next) <= t + 999) {
+                long scrape = scrapes.get(next++);
+                long served = polls.isEmpty() ? -1 : polls.get(polls.size() - 1);
+                if (scrape >= 322_000 + 3 * 60_000) {
+                    assertTrue(scrape - served <= LEAD, "the scrape at " + scrape + " found a poll made at " + served);
+                }
+                cadence.scraped("prometheus", scrape);
+            }
+        }
+        long late = polls.stream().filter(p -> p > 442_000).count();
+        assertTrue(late <= 8, "one poll per 60 s scrape from the fourth: " + late + " polls " + polls);
+    }
+
+    @Test
     void whenTheScraperStopsTheFloorResumes() {
         ScrapeCadence cadence = new ScrapeCadence(FLOOR, LEAD);
         run(cadence, 15_000, 0, 300);
