@@ -48,6 +48,11 @@ public final class CheckSchedule {
         return checkedOnce ? Optional.of(Trigger.DRIFT) : Optional.empty();
     }
 
+    /** The desired settings changed: a check is due now, unless the first one has yet to run (it reads them). */
+    public synchronized Optional<Trigger> onSettingsChange() {
+        return checkedOnce ? Optional.of(Trigger.SETTINGS) : Optional.empty();
+    }
+
     /** A check starts on {@code connection}; any pending retry is part of it. */
     public synchronized void checking(long connection) {
         checkedOnce = true;
