@@ -48,6 +48,7 @@ public interface SidecarConfig {
 
     /** How often the settings file and the container memory limit file are re-read for changes. */
     @WithDefault("5s")
+    @WithConverter(AtLeastOneSecond.class)
     Duration settingsWatchInterval();
 
     /** {@code enforce}, {@code report} or {@code off}; {@code enforce} when settings are given, else {@code off}. */

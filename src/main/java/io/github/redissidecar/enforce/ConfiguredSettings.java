@@ -36,8 +36,6 @@ public class ConfiguredSettings {
         this.policy = policy(config);
         atLeastOneSecond(config.driftCheckInterval(), "SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval)",
                 "maxmemory and the policy are checked at every poll anyway");
-        atLeastOneSecond(config.settingsWatchInterval(),
-                "SIDECAR_SETTINGS_WATCH_INTERVAL (sidecar.settings-watch-interval)", "re-reading is cheap, not free");
         this.watched = config.settingsFile().isPresent() || containerLimit.fromFile();
         this.watchInterval = config.settingsWatchInterval();
         this.mode = config.enforce();

@@ -94,15 +94,10 @@ public class Enforcer {
             onceLog.forget(parameter);
         });
         life.forget(replaced);
-        if (!configured.active() || !redis.connected()) {
-            return; // the next connection's first poll checks
+        if (configured.active()) {
+            schedule.settingsChanged();
+            poller.requestPoll(); // runs here unless a poll is running; then right after it
         }
-        schedule.onSettingsChange().ifPresentOrElse(trigger -> {
-            if (!checkPolled(holder.current(), trigger)) {
-                poller.requestPoll();
-                checkPolled(holder.current(), trigger);
-            }
-        }, poller::requestPoll); // no check yet: the first poll's check reads the new settings
     }
 
     @Scheduled(every = "${sidecar.drift-check-interval}", delayed = "${sidecar.drift-check-interval}",
