@@ -26,6 +26,12 @@ public interface SidecarConfig {
      */
     Optional<String> containerMemoryLimit();
 
+    /**
+     * A file holding the memory limit of Redis's container ({@code SIDECAR_CONTAINER_MEMORY_LIMIT_FILE}), e.g. a
+     * Downward API volume: re-read at every settings watch, so that {@code maxmemory N%} follows a changed limit.
+     */
+    Optional<Path> containerMemoryLimitFile();
+
     Host host();
 
     /**
@@ -34,8 +40,16 @@ public interface SidecarConfig {
      */
     Optional<String> settings();
 
-    /** A file with desired settings in the same syntax, e.g. a mounted ConfigMap ({@code SIDECAR_SETTINGS_FILE}). */
+    /**
+     * A file with desired settings in the same syntax, e.g. a mounted ConfigMap ({@code SIDECAR_SETTINGS_FILE});
+     * re-read every {@link #settingsWatchInterval()} and applied live.
+     */
     Optional<Path> settingsFile();
+
+    /** How often the settings file and the container memory limit file are re-read for changes. */
+    @WithDefault("5s")
+    @WithConverter(AtLeastOneSecond.class)
+    Duration settingsWatchInterval();
 
     /** {@code enforce}, {@code report} or {@code off}; {@code enforce} when settings are given, else {@code off}. */
     Optional<EnforceMode> enforce();

@@ -31,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -78,9 +79,26 @@ public class Enforcer {
         this.driftMillis = config.driftCheckInterval().toMillis();
     }
 
+    // Listening even without settings: a watched settings file may gain some.
     void start(@Observes StartupEvent event) {
+        poller.onPoll(this::polled);
+    }
+
+    /**
+     * New desired settings are accepted: they are in force from now on, and a check applies them at once through
+     * the same plan as every other check (a lower maxmemory still waits for the safety margin). What was learned
+     * about the values they replace (in force on this life, Redis's spelling) no longer applies.
+     */
+    public synchronized void settingsChanged(DesiredSettings next, Set<String> replaced) {
+        configured.replace(next);
+        replaced.forEach(parameter -> {
+            spellings.remove(parameter);
+            onceLog.forget(parameter);
+        });
+        life.forget(replaced);
         if (configured.active()) {
-            poller.onPoll(this::polled);
+            schedule.settingsChanged();
+            poller.requestPoll(); // runs here unless a poll is running; then right after it
         }
     }
 
@@ -120,6 +138,9 @@ public class Enforcer {
     }
 
     private synchronized void polled(Polled polled) {
+        if (!configured.active()) {
+            return;
+        }
         InfoSnapshot snapshot = polled.snapshot();
         lifeBegins(polled);
         DesiredSettings desired = configured.desired();

@@ -28,6 +28,8 @@ final class Problems {
             unbounded(info, containerLimit, enforcement, parameters).ifPresent(out::add);
             refusingWrites(info).ifPresent(out::add);
         });
+        enforcement.refusal().ifPresent(r -> out.add("A settings change is not applied and the last good settings "
+                + "stay in force: " + r.replaceAll("[.\\s]+$", "") + "."));
         if (enforcement.mode() == EnforceMode.ENFORCE && !enforcement.available()) {
             out.add("Settings cannot be enforced: " + enforcement.unavailableReason().orElse("?") + ". Fix: grant "
                     + "+config|get +config|set to the sidecar's ACL user and do not rename CONFIG, or set "

@@ -1,30 +1,49 @@
 package io.github.redissidecar.memory;
 
+import io.github.redissidecar.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
-/** The container memory limit, resolved once at startup; a bad value stops startup with the key and the value. */
+/**
+ * The container memory limit: resolved at startup, where a bad value stops startup with the key and the value. A
+ * limit given as a file ({@code SIDECAR_CONTAINER_MEMORY_LIMIT_FILE}) is re-read with the settings file and
+ * updated here when the settings computed from it are accepted.
+ */
 @Startup
 @ApplicationScoped
 public class ContainerLimitSetting {
 
-    private final OptionalLong bytes;
+    private final Optional<Path> file;
     private final boolean auto;
     private final boolean ecs;
+    private volatile OptionalLong bytes;
 
     ContainerLimitSetting(SidecarConfig config) {
-        this.auto = config.containerMemoryLimit().filter(v -> v.strip().equalsIgnoreCase("auto")).isPresent();
+        this.file = config.containerMemoryLimitFile();
+        Optional<String> setting = config.containerMemoryLimit().filter(v -> !v.isBlank());
+        if (file.isPresent() && setting.isPresent()) {
+            throw new InvalidConfiguration(ContainerMemoryLimit.KEY + " is '" + setting.get() + "' and "
+                    + ContainerMemoryLimit.FILE_KEY + " is " + file.get() + "; set only one of the two");
+        }
+        this.auto = setting.filter(v -> v.strip().equalsIgnoreCase("auto")).isPresent();
         this.ecs = auto && System.getenv(EcsTaskMetadataEndpoint.ENV) != null;
-        this.bytes = ContainerMemoryLimit.resolve(config.containerMemoryLimit().orElse(null),
-                config.host().cgroupRoot(), config.host().procSelfCgroup(),
-                System.getenv(EcsTaskMetadataEndpoint.ENV));
+        this.bytes = file.isPresent() ? ContainerMemoryLimit.fromFile(file.get())
+                : ContainerMemoryLimit.resolve(setting.orElse(null), config.host().cgroupRoot(),
+                        config.host().procSelfCgroup(), System.getenv(EcsTaskMetadataEndpoint.ENV));
     }
 
     /** For the startup log. */
     public String describe() {
         String source = ecs ? "the ECS task metadata endpoint, else the cgroup" : "the cgroup";
+        if (file.isPresent()) {
+            return "container memory limit " + bytes.getAsLong() + " bytes (from " + file.get() + ", re-read for "
+                    + "changes)";
+        }
         if (bytes.isPresent()) {
             return "container memory limit " + bytes.getAsLong() + " bytes" + (auto ? " (from " + source + ")" : "");
         }
@@ -36,5 +55,24 @@ public class ContainerLimitSetting {
 
     public OptionalLong bytes() {
         return bytes;
+    }
+
+    /** Whether the limit comes from a file that may change. */
+    public boolean fromFile() {
+        return file.isPresent();
+    }
+
+    /**
+     * Reads the limit as it is now: the file again when there is one (throwing {@link InvalidConfiguration} when it
+     * cannot), else the value resolved at startup.
+     */
+    public Supplier<OptionalLong> reader() {
+        OptionalLong fixed = bytes;
+        return file.<Supplier<OptionalLong>>map(f -> () -> ContainerMemoryLimit.fromFile(f)).orElse(() -> fixed);
+    }
+
+    /** The limit the desired settings in force were computed with. */
+    public void update(OptionalLong limit) {
+        this.bytes = limit;
     }
 }

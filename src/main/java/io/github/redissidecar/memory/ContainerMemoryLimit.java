@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 public final class ContainerMemoryLimit {
 
     public static final String KEY = "SIDECAR_CONTAINER_MEMORY_LIMIT (sidecar.container-memory-limit)";
+    public static final String FILE_KEY = "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE (sidecar.container-memory-limit-file)";
 
     /** cgroup v1 reports "no limit" as a huge page-aligned number; anything at or above this is unlimited. */
     private static final long UNLIMITED_V1 = 1L << 60;
@@ -40,6 +41,27 @@ public final class ContainerMemoryLimit {
         long bytes = ByteSize.parse(setting).filter(b -> b > 0).orElseThrow(() -> new InvalidConfiguration(
                 KEY + " is '" + setting + "', which is not a memory size. Use bytes (805306368), redis.conf units "
                         + "(768mb, 1.5gb), Kubernetes units (768Mi), 'auto' to read the cgroup, or leave it empty."));
+        return OptionalLong.of(bytes);
+    }
+
+    /**
+     * The limit written in a file, as a Kubernetes Downward API volume writes {@code limits.memory} (bytes with
+     * divisor 1; any size this key accepts).
+     *
+     * @throws InvalidConfiguration naming the key, the file, its content and the fix
+     */
+    public static OptionalLong fromFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new InvalidConfiguration(FILE_KEY + " " + file + " cannot be read (" + e.getClass().getSimpleName()
+                    + "); mount the file (a Downward API volume with resourceFieldRef limits.memory of Redis's "
+                    + "container) or unset the key");
+        }
+        long bytes = ByteSize.parse(text).filter(b -> b > 0).orElseThrow(() -> new InvalidConfiguration(FILE_KEY
+                + " " + file + " holds '" + text + "', which is not a memory size; it must hold bytes (805306368) "
+                + "or a size (768mb, 768Mi)"));
         return OptionalLong.of(bytes);
     }
 

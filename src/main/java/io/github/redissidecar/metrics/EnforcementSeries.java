@@ -22,6 +22,9 @@ public final class EnforcementSeries {
         List<MetricFamily> out = new ArrayList<>();
         out.add(MetricFamily.gauge("redis_sidecar_enforcement_mode", "The configured SIDECAR_ENFORCE mode as a "
                 + "label; value 1.", Sample.of(1, "mode", state.mode().label())));
+        out.add(MetricFamily.gauge("redis_sidecar_settings_refused", "1 while the settings file or the container "
+                + "memory limit file, as they read now, are refused (the last good settings stay in force; the log "
+                + "and /status say why), 0 otherwise.", Sample.of(state.refusal().isPresent() ? 1 : 0)));
         if (state.mode() == EnforceMode.OFF) {
             return out;
         }

@@ -7,8 +7,8 @@ import java.util.Optional;
  * When a settings check (CONFIG GET, diff, CONFIG SET) is due: at the sidecar's first poll, on every new
  * connection and every new server life, when a poll's INFO shows a desired value changed away from the desired one
  * (a hand-typed CONFIG SET is seen at the next poll, not at the drift interval) or a value that the sidecar
- * would now set (a held-back maxmemory that became safe), on the drift interval for what INFO does not show, and
- * shortly after a check that Redis's loading put off. Remembers a CONFIG SET refused on a
+ * would now set (a held-back maxmemory that became safe), on the drift interval for what INFO does not show, at the
+ * poll after the desired settings changed, and shortly after a check that Redis's loading put off. Remembers a CONFIG SET refused on a
  * connection, so that it is not retried on that connection.
  */
 public final class CheckSchedule {
@@ -46,6 +46,16 @@ public final class CheckSchedule {
     /** The drift interval elapsed: a check is due once the first one has run. */
     public synchronized Optional<Trigger> onDriftInterval() {
         return checkedOnce ? Optional.of(Trigger.DRIFT) : Optional.empty();
+    }
+
+    /**
+     * The desired settings changed: the next poll checks (the first check, if none has run yet, reads them anyway).
+     * At a poll rather than at once, so that a lower maxmemory is judged on the used_memory Redis has now.
+     */
+    public synchronized void settingsChanged() {
+        if (checkedOnce && retry == null) {
+            retry = Trigger.SETTINGS;
+        }
     }
 
     /** A check starts on {@code connection}; any pending retry is part of it. */

@@ -15,8 +15,8 @@ import java.util.OptionalDouble;
  */
 public final class EnforcementState {
 
-    private final EnforceMode mode;
-    private final DesiredSettings desired;
+    private volatile EnforceMode mode;
+    private DesiredSettings desired;
     private final Map<String, ParameterStatus> parameters = new LinkedHashMap<>();
     private boolean available = true;
     private Optional<String> unavailableReason = Optional.empty();
@@ -24,6 +24,7 @@ public final class EnforcementState {
     private long unprotectedSinceNanos = -1;
     private Optional<Boolean> lastRestartRestored = Optional.empty();
     private OptionalDouble lastRestartUnprotectedSeconds = OptionalDouble.empty();
+    private Optional<String> refusal = Optional.empty();
 
     public EnforcementState(EnforceMode mode, DesiredSettings desired) {
         this.mode = mode;
@@ -33,6 +34,32 @@ public final class EnforcementState {
 
     public EnforceMode mode() {
         return mode;
+    }
+
+    /**
+     * New desired settings are in force: a parameter whose desired value is unchanged keeps its status, a changed
+     * or new one is unchecked until the next check, a removed one is no longer shown.
+     */
+    public synchronized void replace(EnforceMode mode, DesiredSettings desired) {
+        Map<String, ParameterStatus> next = new LinkedHashMap<>();
+        for (DesiredSetting setting : desired.all()) {
+            ParameterStatus earlier = parameters.get(setting.parameter());
+            next.put(setting.parameter(), earlier != null && earlier.desired().value().equals(setting.value())
+                    ? earlier.withDesired(setting) : ParameterStatus.unchecked(setting));
+        }
+        parameters.clear();
+        parameters.putAll(next);
+        this.desired = desired;
+        this.mode = mode;
+    }
+
+    /** Why the settings sources as they read now are refused (the last good settings stay); empty if they are not. */
+    public synchronized void refused(Optional<String> refusal) {
+        this.refusal = refusal;
+    }
+
+    public synchronized Optional<String> refusal() {
+        return refusal;
     }
 
     public synchronized void checked(List<ParameterAction> plan) {

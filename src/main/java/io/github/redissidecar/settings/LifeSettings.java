@@ -46,6 +46,15 @@ public final class LifeSettings {
         inForce.put(parameter, value);
     }
 
+    /**
+     * The desired values of these parameters changed or were removed: what was in force is no longer a value to
+     * restore, so going back to it later is a change again (held back by the safety margin when lower).
+     */
+    public synchronized void forget(Set<String> parameters) {
+        inForce.keySet().removeAll(parameters);
+        restorable.keySet().removeAll(parameters);
+    }
+
     /** The parameters whose desired value would be a restore on this life rather than a change. */
     public synchronized Set<String> restores(DesiredSettings desired) {
         Set<String> out = new HashSet<>();

@@ -16,6 +16,11 @@ public record ParameterStatus(DesiredSetting desired, Optional<String> actual, b
         return new ParameterStatus(desired, Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 
+    /** The same status for a new spelling or origin of the same desired value. */
+    ParameterStatus withDesired(DesiredSetting setting) {
+        return new ParameterStatus(setting, actual, drift, lastAction, blockedReason);
+    }
+
     ParameterStatus checked(ParameterAction action) {
         return new ParameterStatus(desired, action.actual(), action.drift(), lastAction, action.blockedReason());
     }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The directives of the sidecar's two settings sources, file first, as startup reads them. Startup and
- * {@code validate} both read them here, so a file that one accepts the other accepts too.
+ * The directives of the sidecar's two settings sources, file first, as startup and every re-read see them. Startup,
+ * the re-reads and {@code validate} all read them here, so a file that one accepts the others accept too.
  */
 public final class SettingsSources {
 
@@ -22,13 +22,23 @@ public final class SettingsSources {
      * @throws SettingsException when the file cannot be read or a line cannot be parsed
      */
     public static List<ConfLine> read(Optional<Path> file, Optional<String> text) {
+        return parse(file, file.map(SettingsSources::readFile), text);
+    }
+
+    /**
+     * The directives of the file's text as already read, then of {@code SIDECAR_SETTINGS}.
+     *
+     * @throws SettingsException when a line cannot be parsed
+     */
+    public static List<ConfLine> parse(Optional<Path> file, Optional<String> fileText, Optional<String> text) {
         List<ConfLine> lines = new ArrayList<>();
-        file.ifPresent(f -> lines.addAll(ConfLines.parse(readFile(f), "SIDECAR_SETTINGS_FILE " + f)));
+        file.ifPresent(f -> lines.addAll(ConfLines.parse(fileText.orElse(""), "SIDECAR_SETTINGS_FILE " + f)));
         text.ifPresent(t -> lines.addAll(ConfLines.parse(t, "SIDECAR_SETTINGS")));
         return lines;
     }
 
-    private static String readFile(Path file) {
+    /** @throws SettingsException when the file cannot be read */
+    public static String readFile(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

@@ -9,7 +9,9 @@ public enum Trigger {
     /** Redis restarted: new run_id or uptime went backwards. */
     RESTART,
     /** The periodic check, or a reconnect to the same server: someone changed a setting by hand. */
-    DRIFT;
+    DRIFT,
+    /** The desired settings changed: the settings file or the container memory limit was edited. */
+    SETTINGS;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -36,6 +36,14 @@ class SettingsStartupIT {
         "SIDECAR_POLL_INTERVAL=500ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 500ms; use 1s or more",
         "SIDECAR_DRIFT_CHECK_INTERVAL=200ms|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is 200ms",
         "SIDECAR_DRIFT_CHECK_INTERVAL=soon|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is \"soon\"",
+        "SIDECAR_SETTINGS_WATCH_INTERVAL=200ms|SIDECAR_SETTINGS_WATCH_INTERVAL (sidecar.settings-watch-interval) is "
+                + "\"200ms\": below 1s; use 1s or more",
+        "SIDECAR_SETTINGS_WATCH_INTERVAL=often|SIDECAR_SETTINGS_WATCH_INTERVAL (sidecar.settings-watch-interval) is "
+                + "\"often\"",
+        "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/nonexistent/limit|SIDECAR_CONTAINER_MEMORY_LIMIT_FILE "
+                + "(sidecar.container-memory-limit-file) /nonexistent/limit cannot be read",
+        "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/etc/hostname|/etc/hostname holds '",
+        "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/etc/hostname;SIDECAR_CONTAINER_MEMORY_LIMIT=768mb|set only one of the two",
         "SIDECAR_ENFORCE=enfroce|SIDECAR_ENFORCE (sidecar.enforce) is \"enfroce\"",
         "SIDECAR_CONFIG_REWRITE=ture|SIDECAR_CONFIG_REWRITE (sidecar.config-rewrite) is \"ture\"",
         "SIDECAR_ADOPT_AFTER=later|SIDECAR_ADOPT_AFTER (sidecar.adopt-after) is \"later\"",

@@ -66,4 +66,17 @@ class CheckScheduleTest {
         assertFalse(schedule.setAllowed(4));
         assertTrue(schedule.setAllowed(5), "a new connection may have new permissions");
     }
+
+    @Test
+    void aSettingsChangeIsCheckedAtTheNextPollOnItsUsedMemory() {
+        CheckSchedule schedule = new CheckSchedule();
+        schedule.settingsChanged();
+        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED, false),
+                "before the first check, the first check reads the new settings");
+        schedule.checking(1);
+        schedule.settingsChanged();
+        assertEquals(Optional.of(Trigger.SETTINGS), schedule.afterPoll(1, false, WANTED, WANTED, false));
+        schedule.checking(1);
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false), "once");
+    }
 }

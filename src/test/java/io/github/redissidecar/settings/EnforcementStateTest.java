@@ -85,4 +85,29 @@ class EnforcementStateTest {
         state.checked(List.of(ParameterAction.set(state.parameters(Optional.empty()).get(0).desired(), "0")));
         assertFalse(state.allInSync(), "a check found maxmemory 0 (a restart, or typed by hand)");
     }
+
+    @Test
+    void replacedSettingsKeepTheStatusOfUnchangedValuesAndDropRemovedOnes() throws Exception {
+        EnforcementState state = state("maxmemory 8mb\nmaxmemory-policy allkeys-lru\nsave \"\"");
+        state.applied("maxmemory-policy", "noeviction", "allkeys-lru", Trigger.STARTUP, Instant.now());
+        state.applied("maxmemory", "0", "8388608", Trigger.STARTUP, Instant.now());
+        state.replace(EnforceMode.REPORT, DesiredSettings.of(ConfLines.parse("maxmemory 4mb\nmaxmemory-policy "
+                + "ALLKEYS-LRU", "file"), OptionalLong.empty()));
+        List<ParameterStatus> now = state.parameters(Optional.empty());
+        assertEquals(List.of("maxmemory", "maxmemory-policy"), now.stream().map(s -> s.desired().parameter())
+                .toList(), "save is no longer shown");
+        assertEquals(Optional.empty(), now.get(0).actual(), "a new value is unchecked");
+        assertEquals(Optional.of("allkeys-lru"), now.get(1).actual(), "the same value keeps its status");
+        assertEquals("file line 2", now.get(1).desired().origin());
+        assertEquals(EnforceMode.REPORT, state.mode());
+        assertEquals(0, refused(state));
+        state.refused(Optional.of("bad line"));
+        assertEquals(1, refused(state));
+    }
+
+    private static double refused(EnforcementState state) {
+        return io.github.redissidecar.metrics.EnforcementSeries.of(state, Optional.empty()).stream()
+                .filter(f -> f.name().equals("redis_sidecar_settings_refused")).findFirst().orElseThrow().samples()
+                .get(0).value();
+    }
 }

@@ -59,4 +59,13 @@ class LifeSettingsTest {
         life.adopted();
         assertEquals(Set.of(), life.restores(desired));
     }
+
+    @Test
+    void aValueReplacedInTheSettingsIsNoLongerARestore() {
+        LifeSettings life = new LifeSettings();
+        life.cameBack(DESIRED);
+        life.inForce("maxmemory", "33554432");
+        life.forget(Set.of("maxmemory")); // 32mb -> 64mb in the file, then back to 32mb: a change, not a restore
+        assertEquals(Set.of("maxmemory-policy"), life.restores(DESIRED));
+    }
 }
