@@ -31,19 +31,13 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 {{- end }}
 
-{{/*
-Redis's boot-time memory flags, taken from sidecar.settings: "maxmemory N%" becomes shell arithmetic on the
-container's limit in basis points (floor(limit x N / 100), as the sidecar computes it), a size is passed as is.
-*/}}
-{{- define "rms.bootMemoryArgs" -}}
-{{- $maxmemory := regexFind "(?m)^[ \t]*maxmemory[ \t]+[^ \t\n]+" .Values.sidecar.settings | trim -}}
-{{- $value := regexReplaceAll "^maxmemory[ \t]+" $maxmemory "" -}}
-{{- if hasSuffix "%" $value -}}
-{{- $basisPoints := mulf (trimSuffix "%" $value | float64) 100 | floor | int64 }} --maxmemory $(( REDIS_MEMORY_LIMIT * {{ $basisPoints }} / 10000 ))
-{{- else if $value }} --maxmemory {{ $value }}
-{{- end -}}
-{{- $policy := regexFind "(?m)^[ \t]*maxmemory-policy[ \t]+[^ \t\n]+" .Values.sidecar.settings | trim -}}
-{{- with $policy }} --maxmemory-policy {{ regexReplaceAll "^maxmemory-policy[ \t]+" . "" }}{{ end -}}
+{{/* Where both containers read the settings ConfigMap and the Redis container's memory limit (Downward API). */}}
+{{- define "rms.settingsFile" -}}
+/etc/redis-memory-sidecar/settings.conf
+{{- end }}
+
+{{- define "rms.limitFile" -}}
+/etc/redis-memory-sidecar-limit/redis-memory-limit
 {{- end }}
 
 {{/* A name derived from the full name, within Kubernetes's 63 characters whatever the suffix. */}}

@@ -14,11 +14,16 @@ import io.github.redissidecar.testing.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -42,6 +47,9 @@ class HelmChartTest {
             Map.entry("pdb-pull-secrets-digest", Map.of("podDisruptionBudget.enabled", true,
                     "imagePullSecrets[0].name", "registry", "sidecar.image.digest", "sha256:" + "ab".repeat(32))),
             Map.entry("long-name", Map.of("fullnameOverride", "r".repeat(63))));
+
+    @TempDir
+    Path dir;
 
     @Test
     void lintsStrictly() {
@@ -112,26 +120,106 @@ class HelmChartTest {
         assertEquals(List.of("maxmemory", "maxmemory-policy"), parsed.parameters());
     }
 
+    static Stream<Arguments> bootSettings() {
+        long mi512 = 512L << 20;
+        return Stream.of(
+                Arguments.of("maxmemory 35%\nmaxmemory-policy allkeys-lru", mi512),
+                Arguments.of("maxmemory 33.25%\nmaxmemory-policy volatile-lru", mi512),
+                Arguments.of("# a comment\n  MAXMEMORY \"12.5%\"\nmaxmemory-policy ALLKEYS-LFU\nsave \"\"", 3L << 30),
+                Arguments.of("maxmemory 33.333333%\nmaxmemory-policy allkeys-lru", 64L << 30),
+                Arguments.of("maxmemory 300mb\nmaxmemory-policy noeviction", mi512),
+                Arguments.of("maxmemory 1.5gb", 2L << 30),
+                Arguments.of("maxmemory 384Mi\nmaxmemory-policy volatile-ttl", mi512),
+                Arguments.of("maxmemory 500m", mi512),
+                Arguments.of("maxmemory 268435456\nmaxmemory-policy allkeys-random", mi512));
+    }
+
+    /**
+     * The Redis container's own shell command, run with {@code sh} against a settings file and a limit file, with
+     * a stub {@code redis-server} that records its arguments: Redis boots with the maxmemory and policy the sidecar
+     * computes from the same file, so it is bounded even if the sidecar never starts.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"maxmemory 35%\nmaxmemory-policy allkeys-lru", "maxmemory 33.25%\nmaxmemory-policy volatile-lru",
-        "maxmemory 300mb\nmaxmemory-policy noeviction"})
-    void redisBootsWithTheMaxmemoryTheSidecarEnforces(String settings) throws Exception {
-        long limit = 512L << 20;
-        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.settings", settings))), "StatefulSet"),
-                "spec", "template", "spec");
-        Map<String, Object> redis = container(pod, "redis");
-        assertEquals("limits.memory", get(env(redis, "REDIS_MEMORY_LIMIT"), "valueFrom", "resourceFieldRef")
-                .get("resource"));
-        // Run the container's own shell line with echo in place of redis-server: what Redis would be started with.
-        String line = ((List<String>) redis.get("args")).get(0).replace("exec redis-server", "echo");
-        Command.Result shell = Command.run("env", "REDIS_MEMORY_LIMIT=" + limit, "sh", "-c", line);
-        assertEquals(0, shell.exitCode(), shell.output());
+    @MethodSource("bootSettings")
+    void redisBootsWithTheMaxmemoryTheSidecarEnforces(String settings, long limit) throws Exception {
+        List<String> args = bootRedis(settings, limit);
         DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "values"), OptionalLong.of(limit));
-        List<String> args = List.of(shell.output().strip().split(" "));
-        String booted = args.get(args.indexOf("--maxmemory") + 1);
-        assertEquals(desired.value("maxmemory").orElseThrow(),
-                String.valueOf(io.github.redissidecar.memory.ByteSize.parse(booted).orElseThrow()), shell.output());
-        assertEquals(desired.value("maxmemory-policy").orElseThrow(), args.get(args.indexOf("--maxmemory-policy") + 1));
+        assertEquals(desired.value("maxmemory").orElseThrow(), args.get(args.indexOf("--maxmemory") + 1),
+                String.valueOf(args));
+        assertEquals(desired.value("maxmemory-policy").isPresent(), args.contains("--maxmemory-policy"),
+                String.valueOf(args));
+        desired.value("maxmemory-policy").ifPresent(policy ->
+                assertEquals(policy, args.get(args.indexOf("--maxmemory-policy") + 1), String.valueOf(args)));
+        assertEquals(List.of("--port", "6379", "--dir", "/data", "--appendonly", "yes"), args.subList(0, 6));
+    }
+
+    @Test
+    void aSettingsTypoNeverKeepsRedisFromStarting() throws Exception {
+        // The sidecar refuses such a file and says why; Redis must still start (bounded by nothing it cannot read).
+        List<String> args = bootRedis("maxmemory lots\nmaxmemory-policy allkeys_lru", 512L << 20);
+        assertEquals(List.of("--port", "6379", "--dir", "/data", "--appendonly", "yes"), args);
+    }
+
+    @Test
+    void changingTheSettingsDoesNotChangeThePodTemplate() {
+        String before = statefulSetText(render(Map.of("sidecar.settings", "maxmemory 35%\nmaxmemory-policy allkeys-lru")));
+        String after = statefulSetText(render(Map.of("sidecar.settings",
+                "maxmemory 300mb\nmaxmemory-policy noeviction\nappendfsync always")));
+        assertTrue(before.contains("kind: StatefulSet"), before);
+        assertEquals(before, after, "a settings change must not roll the pod (the sidecar applies it live)");
+    }
+
+    /** Both containers read the settings ConfigMap and the Downward API limit where their env says. */
+    @Test
+    void redisReadsTheSameMountedSettingsAndLimitAsTheSidecar() {
+        List<Map<String, Object>> docs = documents(render(Map.of()));
+        Map<String, Object> pod = get(find(docs, "StatefulSet"), "spec", "template", "spec");
+        String configMap = String.valueOf(get(find(docs, "ConfigMap"), "metadata").get("name"));
+        for (String name : List.of("redis", "sidecar")) {
+            Map<String, Object> container = container(pod, name);
+            String settingsFile = String.valueOf(env(container, "SIDECAR_SETTINGS_FILE").get("value"));
+            Map<String, Object> settingsVolume = mountedVolume(pod, container, settingsFile);
+            assertEquals(configMap, get(settingsVolume, "configMap").get("name"), name);
+            assertTrue(settingsFile.endsWith("/settings.conf"), settingsFile);
+            String limitFile = String.valueOf(env(container, "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE").get("value"));
+            Map<String, Object> item = ((List<Map<String, Object>>) get(mountedVolume(pod, container, limitFile),
+                    "downwardAPI").get("items")).get(0);
+            assertTrue(limitFile.endsWith("/" + item.get("path")), limitFile);
+            assertEquals("redis", get(item, "resourceFieldRef").get("containerName"));
+        }
+    }
+
+    /** Renders the chart (no auth: no password file here), runs the Redis container's command, returns argv. */
+    private List<String> bootRedis(String settings, long limit) throws Exception {
+        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.settings", settings,
+                "redis.auth.enabled", false))), "StatefulSet"), "spec", "template", "spec");
+        Map<String, Object> redis = container(pod, "redis");
+        assertEquals(List.of("sh", "-c"), redis.get("command"));
+        String script = ((List<String>) redis.get("args")).get(0);
+        Path stub = dir.resolve("redis-server");
+        Files.writeString(stub, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$BOOT_ARGS\"\n");
+        stub.toFile().setExecutable(true);
+        Files.writeString(dir.resolve("settings.conf"), settings + "\n");
+        Files.writeString(dir.resolve("limit"), limit + "\n");
+        Command.Result shell = Command.run("env", "PATH=" + dir + ":/usr/bin:/bin", "BOOT_ARGS=" + dir.resolve("args"),
+                "SIDECAR_SETTINGS_FILE=" + dir.resolve("settings.conf"),
+                "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=" + dir.resolve("limit"), "sh", "-c", script);
+        assertEquals(0, shell.exitCode(), shell.output());
+        return Files.readAllLines(dir.resolve("args"));
+    }
+
+    private static String statefulSetText(String manifests) {
+        return Arrays.stream(manifests.split("\n---")).filter(d -> d.contains("\nkind: StatefulSet")).findFirst()
+                .orElseThrow();
+    }
+
+    private static Map<String, Object> mountedVolume(Map<String, Object> pod, Map<String, Object> container,
+            String file) {
+        Map<String, Object> mount = ((List<Map<String, Object>>) container.get("volumeMounts")).stream()
+                .filter(m -> file.startsWith(m.get("mountPath") + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError(container.get("name") + " does not mount " + file));
+        return ((List<Map<String, Object>>) pod.get("volumes")).stream()
+                .filter(v -> v.get("name").equals(mount.get("name"))).findFirst().orElseThrow();
     }
 
     @Test
