@@ -26,10 +26,7 @@ public class ContainerLimitSetting {
     ContainerLimitSetting(SidecarConfig config) {
         this.file = config.containerMemoryLimitFile();
         Optional<String> setting = config.containerMemoryLimit().filter(v -> !v.isBlank());
-        if (file.isPresent() && setting.isPresent()) {
-            throw new InvalidConfiguration(ContainerMemoryLimit.KEY + " is '" + setting.get() + "' and "
-                    + ContainerMemoryLimit.FILE_KEY + " is " + file.get() + "; set only one of the two");
-        }
+        ContainerMemoryLimit.requireOneSource(setting, file);
         this.auto = setting.filter(v -> v.strip().equalsIgnoreCase("auto")).isPresent();
         this.ecs = auto && System.getenv(EcsTaskMetadataEndpoint.ENV) != null;
         this.bytes = file.isPresent() ? ContainerMemoryLimit.fromFile(file.get())

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -20,6 +21,19 @@ public final class ContainerMemoryLimit {
     private static final long UNLIMITED_V1 = 1L << 60;
 
     private ContainerMemoryLimit() {
+    }
+
+    /**
+     * The limit is given one way: as a value or as a file, not both (startup and {@code validate} both ask here).
+     *
+     * @throws InvalidConfiguration naming both keys when both are set
+     */
+    public static void requireOneSource(Optional<String> setting, Optional<Path> file) {
+        Optional<String> value = setting.filter(v -> !v.isBlank());
+        if (file.isPresent() && value.isPresent()) {
+            throw new InvalidConfiguration(KEY + " is '" + value.get() + "' and " + FILE_KEY + " is " + file.get()
+                    + "; set only one of the two");
+        }
     }
 
     public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup) {

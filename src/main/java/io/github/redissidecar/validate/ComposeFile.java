@@ -104,9 +104,10 @@ public final class ComposeFile {
 
     private static SidecarSettings sidecar(Map<String, Object> definition, String where) {
         Map<String, String> env = environment(definition);
-        // SIDECAR_SETTINGS_FILE is a path inside the container, not readable from here.
+        // SIDECAR_SETTINGS_FILE and SIDECAR_CONTAINER_MEMORY_LIMIT_FILE are paths inside the container, not readable
+        // from here.
         return new SidecarSettings(Optional.empty(), Optional.ofNullable(env.get("SIDECAR_SETTINGS")), Optional.ofNullable(env.get(
-                        "SIDECAR_CONTAINER_MEMORY_LIMIT")), limit(definition, where));
+                        "SIDECAR_CONTAINER_MEMORY_LIMIT")), limit(definition, where), Optional.empty());
     }
 
     static boolean watches(Map<String, String> env, String redisName) {

@@ -96,7 +96,7 @@ public final class EcsTaskDefinition {
                 OptionalLong own = mib(container.get("memory"), "sidecar memory");
                 return Optional.of(new SidecarSettings(Optional.empty(), Optional.ofNullable(env.get(
                         "SIDECAR_SETTINGS")), Optional.ofNullable(env.get("SIDECAR_CONTAINER_MEMORY_LIMIT")),
-                        own.isPresent() ? own : taskLimit));
+                        own.isPresent() ? own : taskLimit, Optional.empty()));
             }
         }
         return Optional.empty();

@@ -117,6 +117,10 @@ public final class SetupChecks {
     }
 
     private static OptionalLong sidecarLimit(SidecarSettings sidecar) {
+        ContainerMemoryLimit.requireOneSource(sidecar.limitSetting(), sidecar.limitFile());
+        if (sidecar.limitFile().isPresent()) {
+            return ContainerMemoryLimit.fromFile(sidecar.limitFile().get());
+        }
         String setting = sidecar.limitSetting().orElse(null);
         if (setting != null && setting.strip().equalsIgnoreCase("auto")) {
             return sidecar.autoLimit();

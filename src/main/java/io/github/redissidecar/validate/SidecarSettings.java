@@ -13,9 +13,11 @@ import java.util.OptionalLong;
  * @param text {@code SIDECAR_SETTINGS}
  * @param limitSetting {@code SIDECAR_CONTAINER_MEMORY_LIMIT} as written
  * @param autoLimit what {@code auto} would read in that deployment (the sidecar's own cgroup limit)
+ * @param limitFile {@code SIDECAR_CONTAINER_MEMORY_LIMIT_FILE}, when readable from here (not a path inside a
+ *     container of a compose file or an ECS task)
  */
 public record SidecarSettings(Optional<Path> file, Optional<String> text, Optional<String> limitSetting,
-        OptionalLong autoLimit) {
+        OptionalLong autoLimit, Optional<Path> limitFile) {
 
     public boolean declaresAnything() {
         return file.isPresent() || text.isPresent();

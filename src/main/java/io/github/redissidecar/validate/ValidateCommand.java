@@ -22,7 +22,8 @@ public final class ValidateCommand {
 
     public static final String USAGE = "Usage: redis-memory-sidecar validate [--compose FILE] [--ecs-task FILE] "
             + "[--redis-args \"redis-server ...\"] [--redis-conf FILE] [--settings-file FILE] "
-            + "[--container-memory-limit SIZE] [--format text|json] [--fail-on warning|error]";
+            + "[--container-memory-limit SIZE | --container-memory-limit-file FILE] [--format text|json] "
+            + "[--fail-on warning|error]";
 
     private ValidateCommand() {
     }
@@ -69,9 +70,11 @@ public final class ValidateCommand {
             return Optional.empty();
         }
         options.settingsFile().ifPresent(ValidateCommand::read); // a missing file is unusable input
-        OptionalLong limit = limit(options.containerLimit());
+        OptionalLong limit = options.containerLimitFile().isPresent() && options.containerLimit().isEmpty()
+                ? limitFile(options.containerLimitFile().get()) : limit(options.containerLimit());
         Optional<SidecarSettings> sidecar = options.settingsFile().isPresent() || settings.isPresent()
-                ? Optional.of(new SidecarSettings(options.settingsFile(), settings, options.containerLimit(), limit))
+                ? Optional.of(new SidecarSettings(options.settingsFile(), settings, options.containerLimit(), limit,
+                        options.containerLimitFile()))
                 : Optional.empty();
         List<io.github.redissidecar.settings.ConfLine> boot = new ArrayList<>();
         try {
@@ -104,6 +107,15 @@ public final class ValidateCommand {
         } catch (InvalidConfiguration e) {
             throw new UnusableInput("--container-memory-limit is \"" + setting.get() + "\", which is not a memory "
                     + "size; write bytes (805306368), redis.conf units (768mb, 1.5gb) or Kubernetes units (768Mi)");
+        }
+    }
+
+    // Read as startup reads it; a file that startup could not read leaves nothing to check against.
+    private static OptionalLong limitFile(Path file) {
+        try {
+            return ContainerMemoryLimit.fromFile(file);
+        } catch (InvalidConfiguration e) {
+            throw new UnusableInput(e.getMessage());
         }
     }
 

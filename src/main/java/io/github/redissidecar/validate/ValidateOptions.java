@@ -9,12 +9,13 @@ import java.util.Optional;
 
 /**
  * The arguments of {@code validate}, as {@code --name value} or {@code --name=value}. {@code SIDECAR_SETTINGS},
- * {@code SIDECAR_SETTINGS_FILE} and {@code SIDECAR_CONTAINER_MEMORY_LIMIT} from the environment stand in for the
- * options, as they do at startup.
+ * {@code SIDECAR_SETTINGS_FILE}, {@code SIDECAR_CONTAINER_MEMORY_LIMIT} and {@code SIDECAR_CONTAINER_MEMORY_LIMIT_FILE}
+ * from the environment stand in for the options, as they do at startup.
  */
 public record ValidateOptions(List<Path> composeFiles, List<Path> ecsTasks, Optional<String> redisArgs,
         Optional<Path> redisConf, Optional<Path> settingsFile, Optional<String> settingsText,
-        Optional<String> containerLimit, boolean json, Severity failOn, boolean help) {
+        Optional<String> containerLimit, Optional<Path> containerLimitFile, boolean json, Severity failOn,
+        boolean help) {
 
     /** @throws UnusableInput on an unknown option or a missing or bad value */
     public static ValidateOptions parse(List<String> args, Map<String, String> env) {
@@ -41,8 +42,8 @@ public record ValidateOptions(List<Path> composeFiles, List<Path> ecsTasks, Opti
             switch (name) {
                 case "--compose" -> compose.add(Path.of(value));
                 case "--ecs-task" -> ecs.add(Path.of(value));
-                case "--redis-args", "--redis-conf", "--settings-file", "--container-memory-limit", "--format",
-                        "--fail-on" -> single.put(name, value);
+                case "--redis-args", "--redis-conf", "--settings-file", "--container-memory-limit",
+                        "--container-memory-limit-file", "--format", "--fail-on" -> single.put(name, value);
                 default -> throw new UnusableInput("unknown argument '" + name + "'. " + ValidateCommand.USAGE);
             }
         }
@@ -53,6 +54,8 @@ public record ValidateOptions(List<Path> composeFiles, List<Path> ecsTasks, Opti
                 Optional.ofNullable(blankToNull(env.get("SIDECAR_SETTINGS"))),
                 Optional.ofNullable(single.getOrDefault("--container-memory-limit", blankToNull(env.get(
                         "SIDECAR_CONTAINER_MEMORY_LIMIT")))),
+                Optional.ofNullable(single.getOrDefault("--container-memory-limit-file", blankToNull(env.get(
+                        "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE")))).map(Path::of),
                 json(single.getOrDefault("--format", "text")), failOn(single.getOrDefault("--fail-on", "warning")),
                 help);
     }

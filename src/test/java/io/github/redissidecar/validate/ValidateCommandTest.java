@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code validate} on the seeds' own setups and on broken input: findings, severities, exit codes. */
 class ValidateCommandTest {
@@ -155,6 +158,29 @@ class ValidateCommandTest {
         Run percent = validate(Map.of("SIDECAR_SETTINGS", "maxmemory 35%\nsave \"\""), "--container-memory-limit",
                 "768mb");
         assertEquals(0, percent.exit(), percent.out());
+    }
+
+    @Test
+    void aLimitFileIsReadAsStartupReadsItAndNeverTogetherWithALimit(@TempDir Path dir) throws Exception {
+        Path limit = Files.writeString(dir.resolve("redis-memory-limit"), "805306368\n");
+        Run percent = validate(Map.of("SIDECAR_SETTINGS", "maxmemory 35%\nsave \"\"",
+                "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE", limit.toString()));
+        assertEquals(0, percent.exit(), percent.out());
+        Run above = validate(Map.of("SIDECAR_SETTINGS", "maxmemory 1gb"), "--container-memory-limit-file",
+                limit.toString());
+        assertEquals(2, above.exit(), above.out());
+        assertTrue(above.out().contains("is above the container memory limit of 805306368 bytes"), above.out());
+        Run both = validate(Map.of("SIDECAR_SETTINGS", "maxmemory 35%", "SIDECAR_CONTAINER_MEMORY_LIMIT", "768mb"),
+                "--container-memory-limit-file", limit.toString());
+        assertEquals(2, both.exit(), both.out());
+        assertTrue(both.out().startsWith("error: sidecar settings sidecar: SIDECAR_CONTAINER_MEMORY_LIMIT "
+                + "(sidecar.container-memory-limit) is '768mb' and SIDECAR_CONTAINER_MEMORY_LIMIT_FILE "
+                + "(sidecar.container-memory-limit-file) is " + limit + "; set only one of the two"), both.out());
+        assertOneLine(validate(Map.of("SIDECAR_SETTINGS", "maxmemory 35%"), "--container-memory-limit-file",
+                dir.resolve("missing").toString()), "cannot be read (NoSuchFileException)");
+        Files.writeString(limit, "lots");
+        assertOneLine(validate(Map.of("SIDECAR_SETTINGS", "maxmemory 35%"), "--container-memory-limit-file",
+                limit.toString()), "holds 'lots', which is not a memory size");
     }
 
     @Test
