@@ -26,7 +26,8 @@ class AlertingConfigTest {
             "RedisMemoryNearContainerLimit", "RedisRejectingWrites", "RedisEvictionStorm", "RedisEvictionSpike",
             "RedisMemoryHigh", "RedisMemoryFullSoon", "RedisFragmentationHigh", "RedisMaxmemoryUnset",
             "RedisBgsaveFailed", "RedisAofWriteFailed", "RedisOvercommitDisabled", "RedisTransparentHugepagesEnabled",
-            "RedisConfigDrift", "RedisConfigEnforcementBlocked", "RedisConfigEnforcementUnavailable");
+            "RedisConfigDrift", "RedisConfigEnforcementBlocked", "RedisConfigEnforcementUnavailable",
+            "RedisSidecarSettingsRefused");
 
     @Test
     void promtoolAcceptsTheRulesAndTheirUnitTestsPass() throws Exception {
