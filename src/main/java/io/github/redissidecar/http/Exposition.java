@@ -23,8 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * /metrics, assembled in one place: the families one poll determines (rendered once per poll, by the first scrape
@@ -97,10 +99,14 @@ public class Exposition {
         if (last.poll() == poll) {
             return last.text();
         }
-        String text = PrometheusText.write(MetricsPage.families(poll.snapshot(), poll.polledAtEpochMillis(),
+        Map<Boolean, List<MetricFamily>> byRead = MetricsPage.families(poll.snapshot(), poll.polledAtEpochMillis(),
                 poll.databases(), containerLimit.bytes(), poll.lastSuccessEpochMillis(),
-                poll.failure().map(f -> f.reason().label()), REASONS), poll.up()
-                        ? OptionalLong.of(poll.polledAtEpochMillis()) : OptionalLong.empty());
+                poll.failure().map(f -> f.reason().label()), REASONS).stream()
+                .collect(Collectors.partitioningBy(f -> MetricsPage.fromCommandstats(f.name())));
+        // Counters carry the time Redis reported them: commandstats may come from an earlier poll than the rest.
+        String text = PrometheusText.write(byRead.get(false), poll.up()
+                ? OptionalLong.of(poll.polledAtEpochMillis()) : OptionalLong.empty())
+                + PrometheusText.write(byRead.get(true), OptionalLong.of(poll.commandsReadAtEpochMillis()));
         rendered = new Rendered(poll, text);
         return text;
     }

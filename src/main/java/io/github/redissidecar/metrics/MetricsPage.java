@@ -16,6 +16,11 @@ public final class MetricsPage {
     private MetricsPage() {
     }
 
+    /** Whether {@code family} comes from commandstats, which may be read on an earlier poll than the rest. */
+    public static boolean fromCommandstats(String family) {
+        return LabelledSeries.fromCommandstats(family);
+    }
+
     /**
      * @param info the snapshot, empty when the poll failed
      * @param polledAtEpochMillis when {@code info} was read

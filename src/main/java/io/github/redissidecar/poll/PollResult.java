@@ -14,9 +14,11 @@ import java.util.OptionalLong;
  * @param lastSuccessEpochMillis the last time any poll succeeded
  * @param polledAtEpochMillis when {@code snapshot} was read
  * @param databases the server's {@code databases} setting, 0 when unknown
+ * @param commandsReadAtEpochMillis when the commandstats in {@code snapshot} were read: this poll, or an earlier
+ *     one on the same connection (see {@code SIDECAR_POLL_COMMANDSTATS_EVERY})
  */
 public record PollResult(Optional<InfoSnapshot> snapshot, Optional<RedisFailure> failure,
-        OptionalLong lastSuccessEpochMillis, long polledAtEpochMillis, int databases) {
+        OptionalLong lastSuccessEpochMillis, long polledAtEpochMillis, int databases, long commandsReadAtEpochMillis) {
 
     public boolean up() {
         return snapshot.isPresent();

@@ -149,10 +149,11 @@ public class Poller {
         long start = System.nanoTime();
         cadence.polled(millis());
         try {
-            InfoSnapshot snapshot = reader.read();
+            long now = System.currentTimeMillis();
+            InfoSnapshot snapshot = reader.read(now);
             meters.polled(System.nanoTime() - start);
             ServerLives.Event event = observe(snapshot);
-            holder.success(snapshot, redis.databases(), System.currentTimeMillis());
+            holder.success(snapshot, redis.databases(), now, reader.commandsReadAtMillis());
             return new Polled(snapshot, event, connection, connectedAt);
         } catch (RedisFailure failure) {
             meters.polled(System.nanoTime() - start);

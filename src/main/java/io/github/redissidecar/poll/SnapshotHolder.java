@@ -12,7 +12,7 @@ import java.util.OptionalLong;
 public class SnapshotHolder {
 
     private volatile PollResult current = new PollResult(Optional.empty(), Optional.of(new RedisFailure(
-            FailureReason.CONNECT, "no poll yet")), OptionalLong.empty(), 0, 0);
+            FailureReason.CONNECT, "no poll yet")), OptionalLong.empty(), 0, 0, 0);
     private volatile long lastAttemptNanos = System.nanoTime();
 
     public PollResult current() {
@@ -24,14 +24,14 @@ public class SnapshotHolder {
         return lastAttemptNanos;
     }
 
-    void success(InfoSnapshot snapshot, int databases, long nowEpochMillis) {
+    void success(InfoSnapshot snapshot, int databases, long nowEpochMillis, long commandsReadAtEpochMillis) {
         current = new PollResult(Optional.of(snapshot), Optional.empty(), OptionalLong.of(nowEpochMillis),
-                nowEpochMillis, databases);
+                nowEpochMillis, databases, commandsReadAtEpochMillis);
         lastAttemptNanos = System.nanoTime();
     }
 
     void failure(RedisFailure failure) {
-        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochMillis(), 0, 0);
+        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochMillis(), 0, 0, 0);
         lastAttemptNanos = System.nanoTime();
     }
 }

@@ -61,7 +61,7 @@ public final class Benchmark {
             populate(redis, 10_000);
             try (BackgroundProcess exporter = startExporter(redis, dir)) {
                 if (perMinuteOnly) {
-                    perMinuteOnly(redis);
+                    sideBySide();
                     return;
                 }
                 String exporterUrl = "http://127.0.0.1:" + exporterPort + "/metrics";
@@ -81,15 +81,10 @@ public final class Benchmark {
                 stats.close();
                 stats = redis.client(); // the restarts closed the one opened before them
                 populate(redis, 10_000);
-                // The exporter alone first (no sidecar running), then the sidecar alone, at its defaults.
                 log("Redis CPU per new connection");
                 results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats,
                         redis.port(), quick ? 300 : 2_000, quick ? 3 : 5)));
-                Map<String, Map<String, Object>> perMinute = exporterPerMinute("127.0.0.1:" + exporterPort);
-                try (SidecarProcess defaults = startSidecar(redis, Map.of())) {
-                    results.put("perMinute", sidecarPerMinute(defaults, perMinute));
-                    results.put("irate", irate(redis, defaults));
-                }
+                sideBySide();
             } finally {
                 stats.close();
             }
@@ -98,10 +93,18 @@ public final class Benchmark {
         System.out.println(Files.readString(out.resolve(quick ? "BENCHMARKS-quick.md" : "BENCHMARKS.md")));
     }
 
-    private void perMinuteOnly(RedisServer redis) throws Exception {
-        Map<String, Map<String, Object>> perMinute = exporterPerMinute("127.0.0.1:" + exporterPort);
-        try (SidecarProcess defaults = startSidecar(redis, Map.of())) {
-            sidecarPerMinute(defaults, perMinute);
+    // The per-minute rows and irate(): the exporter on its Redis, the sidecar at its defaults on a twin with the same
+    // data, both scraped by one Prometheus in the same minutes, so that the machine's moods fall on both sides.
+    private void sideBySide() throws Exception {
+        try (RedisServer twin = new RedisServer("--enable-debug-command", "yes").start();
+                RespClient twinStats = twin.client()) {
+            populate(twin, 10_000);
+            try (SidecarProcess defaults = startSidecar(twin, Map.of())) {
+                results.put("perMinute", perMinute("127.0.0.1:" + exporterPort, defaults, twinStats));
+                if (!perMinuteOnly) {
+                    results.put("irate", irate(twin, defaults));
+                }
+            }
         }
     }
 
@@ -295,49 +298,38 @@ public final class Benchmark {
         return Duration.ofSeconds(quick ? 45 : 180);
     }
 
-    private Map<String, Map<String, Object>> exporterPerMinute(String target) throws Exception {
-        Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+    private Map<String, Object> perMinute(String exporter, SidecarProcess sidecar, RespClient sidecarStats)
+            throws Exception {
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int seconds : scrapeIntervals()) {
             Duration interval = Duration.ofSeconds(seconds);
-            try (PrometheusServer prometheus = PrometheusServer.scraping(target, interval)) {
-                Thread.sleep(interval.toMillis() + 2_000);
+            try (PrometheusServer prometheus = PrometheusServer.scraping(List.of(exporter,
+                    "127.0.0.1:" + sidecar.port()), interval)) {
+                // Four scrapes: the sidecar learns the interval from three gaps (the last Prometheus's, with the
+                // same address and user agent, still counts for the first).
+                Thread.sleep(interval.multipliedBy(4).plusSeconds(5).toMillis());
                 RedisStats.reset(stats);
+                RedisStats.reset(sidecarStats);
                 Thread.sleep(window().toMillis());
                 Map<String, Object> row = new LinkedHashMap<>();
-                RedisStats measured = RedisStats.read(stats);
-                row.put("exporterUsecPerMinute", measured.usec() * 60 / window().toSeconds());
-                row.put("exporterCommands", new TreeMap<>(measured.callsByCommand()));
-                row.put("exporterUsecByCommand", usecByCommand(measured));
-                row.put("exporterConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
+                put(row, "exporter", RedisStats.read(stats));
+                put(row, "sidecar", RedisStats.read(sidecarStats));
+                List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
+                        + " - redis_sidecar_last_successful_poll_timestamp_seconds", window(), interval);
+                row.put("dataAgeMeanSeconds", ages.stream().mapToDouble(x -> x).average().orElse(Double.NaN));
+                row.put("dataAgeMaxSeconds", ages.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
                 m.put(seconds + "s", row);
-                log("exporter per minute, scraped every %d s: %s", seconds, row);
+                log("per minute, scraped every %d s: %s", seconds, row);
             }
         }
         return m;
     }
 
-    private Map<String, Object> sidecarPerMinute(SidecarProcess sidecar, Map<String, Map<String, Object>> rows)
-            throws Exception {
-        for (int seconds : scrapeIntervals()) {
-            Duration interval = Duration.ofSeconds(seconds);
-            Map<String, Object> row = rows.get(seconds + "s");
-            try (PrometheusServer prometheus = PrometheusServer.scraping("127.0.0.1:" + sidecar.port(), interval)) {
-                Thread.sleep(interval.multipliedBy(3).toMillis()); // the sidecar learns the scrapes
-                RedisStats.reset(stats);
-                Thread.sleep(window().toMillis());
-                RedisStats measured = RedisStats.read(stats);
-                row.put("sidecarUsecPerMinute", measured.usec() * 60 / window().toSeconds());
-                row.put("sidecarCommands", new TreeMap<>(measured.callsByCommand()));
-                row.put("sidecarUsecByCommand", usecByCommand(measured));
-                row.put("sidecarConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
-                List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
-                        + " - redis_sidecar_last_successful_poll_timestamp_seconds", window(), interval);
-                row.put("dataAgeMeanSeconds", ages.stream().mapToDouble(x -> x).average().orElse(Double.NaN));
-                row.put("dataAgeMaxSeconds", ages.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
-            }
-            log("per minute, scraped every %d s: %s", seconds, row);
-        }
-        return new LinkedHashMap<>(rows);
+    private void put(Map<String, Object> row, String side, RedisStats measured) {
+        row.put(side + "UsecPerMinute", measured.usec() * 60 / window().toSeconds());
+        row.put(side + "Commands", new TreeMap<>(measured.callsByCommand()));
+        row.put(side + "UsecByCommand", usecByCommand(measured));
+        row.put(side + "ConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
     }
 
     private static Map<String, Long> usecByCommand(RedisStats measured) {

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A real Prometheus (Debian's) scraping one target at a given interval, for the benchmark, queried over HTTP. */
+/** A real Prometheus (Debian's) scraping targets at a given interval, for the benchmark, queried over HTTP. */
 final class PrometheusServer implements AutoCloseable {
 
     // The benchmark runs on test-classes alone (no library on its classpath): the API's JSON is read with a pattern.
@@ -33,6 +33,10 @@ final class PrometheusServer implements AutoCloseable {
     }
 
     static PrometheusServer scraping(String target, Duration interval) throws Exception {
+        return scraping(List.of(target), interval);
+    }
+
+    static PrometheusServer scraping(List<String> targets, Duration interval) throws Exception {
         Path dir = Files.createTempDirectory("bench-prometheus");
         Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
@@ -42,7 +46,7 @@ final class PrometheusServer implements AutoCloseable {
                   - job_name: bench
                     static_configs:
                       - targets: ['%s']
-                """.formatted(interval.toSeconds(), interval.toSeconds(), target));
+                """.formatted(interval.toSeconds(), interval.toSeconds(), String.join("', '", targets)));
         int port = RedisServer.freePort();
         BackgroundProcess p = BackgroundProcess.start(dir, "prometheus", "--config.file=prometheus.yml",
                 "--storage.tsdb.path=data", "--web.listen-address=127.0.0.1:" + port)
