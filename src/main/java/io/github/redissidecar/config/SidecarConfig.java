@@ -97,11 +97,12 @@ public interface SidecarConfig {
         boolean enabled();
 
         /**
-         * Keys sampled after each poll, over all databases: sampling follows the polls, so it costs Redis the same
-         * share of what they cost at any scrape interval. Spread out like this a sample costs Redis about 40 µs
-         * (cold caches), so 4 a poll cost about as much as the poll (BENCHMARKS.md).
+         * Keys sampled right after each poll, over all databases: sampling follows the polls, so it costs Redis the
+         * same share of what they cost at any scrape interval. A key drawn from a Redis idle since the last scrape
+         * costs it 20–50 µs (cold caches), a tenth to a fifth of the INFO: one a poll keeps polls and sampling
+         * together under half of what redis_exporter costs (BENCHMARKS.md).
          */
-        @WithDefault("4")
+        @WithDefault("1")
         int samplesPerPoll();
 
         /** The most keys sampled in any minute, whatever the poll interval (1 s polls would otherwise cost more). */
@@ -215,8 +216,10 @@ public interface SidecarConfig {
         /**
          * Read commandstats on one poll in this many (1: every poll). Commandstats is half of what an INFO costs
          * Redis; its series carry the time they were read, so rates stay exact when a scrape finds them unchanged.
+         * Not the default: at a 15 s scrape, readings 30 s apart leave irate()'s usual [1m] window with one sample
+         * now and then (measured: 5 of 30 queries empty).
          */
-        @WithDefault("2")
+        @WithDefault("1")
         int commandstatsEvery();
 
         /** Read INFO errorstats (redis_errors_total). */

@@ -23,8 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * Draws random keys right after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE and PTTL, in
  * two pipelined batches per database) and keeps them, reduced to group, size and TTL, in {@link SamplerState}.
- * On the polling thread, while the INFO just read has Redis's caches warm: the same samples a second later cost
- * Redis several times more. Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Leaves a restart's
+ * On the polling thread, right after the INFO: one wake-up of Redis per scrape rather than two, and no scheduler
+ * tick of its own. Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Leaves a restart's
  * poll to the settings, waits while Redis loads or answers slowly; switches itself off for good, in one log line,
  * when the ACL denies what it needs.
  */

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Benchmark {
 
     private final boolean quick;
-    // --per-minute-only: just the per-minute rows, logged, no report (for trying a change to the polling cadence).
+    // --per-minute-only: the per-minute and irate rows alone, in target/bench/BENCHMARKS-per-minute.md (about 25
+    // minutes; -Dbench.intervals=15 in BENCH_JAVA_OPTS for one interval), to try a change to the polling cadence.
     private final boolean perMinuteOnly;
     private final Path out;
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -61,7 +62,11 @@ public final class Benchmark {
             populate(redis, 10_000);
             try (BackgroundProcess exporter = startExporter(redis, dir)) {
                 if (perMinuteOnly) {
+                    results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats,
+                            redis.port(), 2_000, 3)));
                     sideBySide();
+                    new Report(results, quick).writePerMinute(Path.of("target/bench"));
+                    System.out.println(Files.readString(Path.of("target/bench/BENCHMARKS-per-minute.md")));
                     return;
                 }
                 String exporterUrl = "http://127.0.0.1:" + exporterPort + "/metrics";
@@ -101,9 +106,7 @@ public final class Benchmark {
             populate(twin, 10_000);
             try (SidecarProcess defaults = startSidecar(twin, Map.of())) {
                 results.put("perMinute", perMinute("127.0.0.1:" + exporterPort, defaults, twinStats));
-                if (!perMinuteOnly) {
-                    results.put("irate", irate(twin, defaults));
-                }
+                results.put("irate", irate(twin, defaults));
             }
         }
     }

@@ -13,6 +13,7 @@ import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * it, so that a scrape that finds the poll the previous one saw adds no sample (no false zero in irate()).
  */
 @QuarkusTest
-@WithTestResource(RedisServerResource.class)
+@WithTestResource(value = RedisServerResource.class, initArgs = @ResourceArg(name = "sidecar.poll.commandstats-every",
+        value = "2"))
 class ScrapeDrivenPollingTest {
 
     @InjectRedis
