@@ -98,9 +98,9 @@ public interface SidecarConfig {
 
         /**
          * Keys sampled right after each poll, over all databases: sampling follows the polls, so it costs Redis the
-         * same share of what they cost at any scrape interval. A key drawn from a Redis idle since the last scrape
-         * costs it 20–50 µs (cold caches), a tenth to a fifth of the INFO: one a poll keeps polls and sampling
-         * together under half of what redis_exporter costs (BENCHMARKS.md).
+         * same share of what they cost at any scrape interval. The first key drawn from a Redis idle since the last
+         * scrape costs it 60–160 µs (cold caches), a quarter to a half of the INFO; 4 a poll cost 1.2–2.2× what 1
+         * does (BENCHMARKS.md). One a poll is the cheapest that keeps the estimates current.
          */
         @WithDefault("1")
         int samplesPerPoll();
