@@ -54,7 +54,7 @@ public final class KeyGroupSeries {
         out.add(MetricFamily.gauge("redis_sidecar_keygroup_sampler_enabled", "1 while the key sampler runs, 0 when "
                 + "it is off (SIDECAR_KEYS_ENABLED=false, or the ACL denies RANDOMKEY or MEMORY USAGE; see /status).",
                 Sample.of(state.offReason().isPresent() ? 0 : 1)));
-        out.add(MetricFamily.gauge("redis_sidecar_keygroup_sampler_paused", "1 while sampling waits: Redis down, "
+        out.add(MetricFamily.gauge("redis_sidecar_keygroup_sampler_paused", "1 while sampling waits: Redis "
                 + "loading, or slower than SIDECAR_KEYS_MAX_LATENCY.", Sample.of(state.pausedReason().isPresent()
                         ? 1 : 0)));
         out.add(new MetricFamily("redis_sidecar_keygroup_samples_total", "Keys sampled since the sidecar started.",

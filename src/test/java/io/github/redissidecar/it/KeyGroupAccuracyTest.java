@@ -48,11 +48,13 @@ class KeyGroupAccuracyTest {
         fill();
         Map<String, Double> truth = trueShares();
         long filled = (long) Scrape.now().get("redis_sidecar_keygroup_samples_total");
+        // Two windows' worth after the fill, split between the databases one poll's budget at a time (±1 each):
+        // also wait until both windows are full.
         Scrape s = Scrape.await(x -> x.get("redis_sidecar_keygroup_samples_total") >= filled + 2 * WINDOW
+                && x.get("redis_sidecar_keygroup_window_samples{db=\"db0\"}") == WINDOW
+                && x.get("redis_sidecar_keygroup_window_samples{db=\"db1\"}") == WINDOW
                 && x.get("redis_db_keys{db=\"db0\"}") == 75_000 && x.get("redis_db_keys{db=\"db1\"}") == 55_000,
                 Duration.ofSeconds(120));
-        assertEquals(WINDOW, s.get("redis_sidecar_keygroup_window_samples{db=\"db0\"}"));
-        assertEquals(WINDOW, s.get("redis_sidecar_keygroup_window_samples{db=\"db1\"}"));
         Map<String, Double> estimated = estimatedShares(s.text());
         System.out.println("key group shares, true " + truth + ", estimated " + estimated);
         // Exactly the three groups: no key name, no other label.
