@@ -17,8 +17,14 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class StartupReport {
 
-    /** After the default observers, which construct (and so validate) every bean the sidecar runs with. */
-    public static final int PRIORITY = 3000;
+    /**
+     * Before quarkus-scheduler starts its ticks (it observes StartupEvent at priority 0): a refused start must end
+     * before any tick runs, or a tick racing the shutdown prints a stack trace under the one line.
+     */
+    public static final int PRIORITY = -100;
+
+    /** The observers that construct (and so validate) the beans the sidecar runs with, and register listeners. */
+    public static final int CHECKS = PRIORITY - 10;
 
     private static final Logger LOG = Logger.getLogger(StartupReport.class);
 

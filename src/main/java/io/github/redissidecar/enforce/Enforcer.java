@@ -1,5 +1,6 @@
 package io.github.redissidecar.enforce;
 
+import io.github.redissidecar.StartupReport;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.metrics.SidecarMeters;
@@ -23,6 +24,7 @@ import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -80,7 +82,7 @@ public class Enforcer {
     }
 
     // Listening even without settings: a watched settings file may gain some.
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(StartupReport.CHECKS) StartupEvent event) {
         poller.onPoll(this::polled);
     }
 

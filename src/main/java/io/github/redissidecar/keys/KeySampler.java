@@ -1,6 +1,7 @@
 package io.github.redissidecar.keys;
 
 import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.StartupReport;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.poll.Polled;
@@ -11,6 +12,7 @@ import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.ServerLives;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +72,7 @@ public class KeySampler {
     }
 
     // Built at startup, so that a bad setting stops the start rather than the first poll.
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(StartupReport.CHECKS) StartupEvent event) {
         LOG.debugf("key sampler: %s", state.offReason().orElse("on"));
         poller.onPoll(this::polled);
     }

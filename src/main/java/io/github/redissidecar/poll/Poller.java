@@ -1,6 +1,7 @@
 package io.github.redissidecar.poll;
 
 import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.StartupReport;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.metrics.SidecarMeters;
@@ -9,6 +10,7 @@ import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.ServerLives;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -64,7 +66,7 @@ public class Poller {
         }
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes @Priority(StartupReport.CHECKS) StartupEvent event) {
         redis.onConnect(this::pollAfterConnect);
     }
 

@@ -4,6 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.redissidecar.keys.KeyGroupEstimates;
+import io.github.redissidecar.keys.KeyGroups;
+import io.github.redissidecar.keys.KeySample;
 import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.Pipeline;
 import io.github.redissidecar.testing.RedisServer;
@@ -69,6 +72,44 @@ class KeyGroupAccuracyTest {
         double sessions = s.get("redis_sidecar_keygroup_keys{db=\"db0\",group=\"session:*\"}");
         double error = s.get("redis_sidecar_keygroup_keys_stderr{db=\"db0\",group=\"session:*\"}");
         assertTrue(Math.abs(sessions - 15_000) < 4 * error + 1, sessions + " ± " + error);
+        accuracyAgainstSamples(truth);
+    }
+
+    // BENCHMARKS.md's accuracy-vs-samples row: the sidecar's estimator on windows of n keys per database drawn from
+    // this Redis as the sampler draws them (RANDOMKEY, MEMORY USAGE SAMPLES 5, PTTL), five windows per size; the
+    // largest share error over the groups and the five. The default window (1000) must hold the 5 points.
+    private void accuracyAgainstSamples(Map<String, Double> truth) throws Exception {
+        Map<Integer, Double> worst = new TreeMap<>();
+        Random windows = new Random(3);
+        try (RespClient client = redis.client()) {
+            for (int n : new int[] {30, 100, 300, 1000}) {
+                for (int run = 0; run < 5; run++) {
+                    Map<Integer, List<KeySample>> drawn = Map.of(0, draw(client, 0, n), 1, draw(client, 1, n));
+                    Map<String, Double> bytes = new TreeMap<>();
+                    KeyGroupEstimates.of(drawn, Map.of(0, 75_000L, 1, 55_000L), 20)
+                            .forEach(e -> bytes.merge(e.group(), e.bytes(), Double::sum));
+                    Map<String, Double> shares = shares(bytes);
+                    truth.forEach((g, share) -> worst.merge(n, Math.abs(share - shares.getOrDefault(g, 0.0)),
+                            Math::max));
+                }
+            }
+            client.call("SELECT", "0");
+        }
+        System.out.println("key group accuracy, samples per database -> largest share error of 5 windows: " + worst);
+        assertTrue(worst.get(1000) < 0.05, worst.toString());
+    }
+
+    private static List<KeySample> draw(RespClient client, int db, int n) throws Exception {
+        KeyGroups groups = KeyGroups.byPrefix();
+        client.call("SELECT", Integer.toString(db));
+        List<KeySample> out = new java.util.ArrayList<>();
+        while (out.size() < n) {
+            String key = (String) client.call("RANDOMKEY");
+            long bytes = (Long) client.call("MEMORY", "USAGE", key, "SAMPLES", "5");
+            long ttl = (Long) client.call("PTTL", key);
+            out.add(new KeySample(groups.groupOf(key), bytes, ttl >= 0));
+        }
+        return out;
     }
 
     // Redis's CPU for the sampler's commands against INFO's, from INFO commandstats (the fill and the truth scan
