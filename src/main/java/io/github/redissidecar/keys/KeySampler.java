@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * Draws random keys right after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE and PTTL, in
  * two pipelined batches per database) and keeps them, reduced to group, size and TTL, in {@link SamplerState}.
- * On the polling thread, right after the INFO: one wake-up of Redis per scrape rather than two, and no scheduler
- * tick of its own. Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Leaves a restart's
+ * On the polling thread, within a millisecond of the INFO, rather than on a scheduler tick of its own up to a
+ * second later: samples follow the polls exactly, and no second timer runs. Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Leaves a restart's
  * poll to the settings, waits while Redis loads or answers slowly; switches itself off for good, in one log line,
  * when the ACL denies what it needs.
  */
