@@ -5,8 +5,7 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.spi.Converter;
 
 /**
- * A duration of 1 s or more. Checked while the configuration is read, before the scheduler starts: a shorter
- * interval checked later, in a bean, would already be ticking when the start is refused.
+ * A duration of 1 s or more, refused while the configuration is read, like a value that is not a duration.
  */
 public class AtLeastOneSecond implements Converter<Duration> {
 

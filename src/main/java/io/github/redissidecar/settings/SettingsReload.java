@@ -96,16 +96,6 @@ public final class SettingsReload {
         return good;
     }
 
-    /** The container memory limit the settings in force were computed with. */
-    public synchronized OptionalLong limit() {
-        return goodLimit;
-    }
-
-    /** Why the sources as they read now are not in force; empty while they are. */
-    public synchronized Optional<String> refusal() {
-        return refusal;
-    }
-
     private Outcome refused(Object key, String message) {
         if (key.equals(seen)) {
             return new Outcome(Kind.NOTHING_NEW, unchanged(), refusal, good, goodLimit);

@@ -62,9 +62,7 @@ public final class Benchmark {
             populate(redis, 10_000);
             try (BackgroundProcess exporter = startExporter(redis, dir)) {
                 if (perMinuteOnly) {
-                    results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats,
-                            redis.port(), 2_000, 3)));
-                    sideBySide();
+                    sideBySide(redis);
                     new Report(results, quick).writePerMinute(Path.of("target/bench"));
                     System.out.println(Files.readString(Path.of("target/bench/BENCHMARKS-per-minute.md")));
                     return;
@@ -86,10 +84,7 @@ public final class Benchmark {
                 stats.close();
                 stats = redis.client(); // the restarts closed the one opened before them
                 populate(redis, 10_000);
-                log("Redis CPU per new connection");
-                results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats,
-                        redis.port(), quick ? 300 : 2_000, quick ? 3 : 5)));
-                sideBySide();
+                sideBySide(redis);
             } finally {
                 stats.close();
             }
@@ -100,7 +95,10 @@ public final class Benchmark {
 
     // The per-minute rows and irate(): the exporter on its Redis, the sidecar at its defaults on a twin with the same
     // data, both scraped by one Prometheus in the same minutes, so that the machine's moods fall on both sides.
-    private void sideBySide() throws Exception {
+    private void sideBySide(RedisServer redis) throws Exception {
+        log("Redis CPU per new connection");
+        results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats, redis.port(),
+                quick ? 300 : 2_000, quick ? 3 : 5)));
         try (RedisServer twin = new RedisServer("--enable-debug-command", "yes").start();
                 RespClient twinStats = twin.client()) {
             populate(twin, 10_000);
