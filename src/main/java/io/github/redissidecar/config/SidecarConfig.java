@@ -124,7 +124,10 @@ public interface SidecarConfig {
         @WithDefault("5")
         int memorySamples();
 
-        /** A sampling batch slower than this ends the tick's sampling: Redis is busy, the sampler steps back. */
+        /**
+         * A poll whose INFO took longer than this draws no key, and a sampling batch slower than twice this ends the
+         * poll's sampling: Redis is busy, the sampler steps back until a poll is fast again.
+         */
         @WithDefault("50ms")
         Duration maxLatency();
     }

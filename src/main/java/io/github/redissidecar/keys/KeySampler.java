@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
  * Draws random keys right after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE and PTTL, in
  * two pipelined batches per database) and keeps them, reduced to group, size and TTL, in {@link SamplerState}.
  * On the polling thread, within a millisecond of the INFO, rather than on a scheduler tick of its own up to a
- * second later: samples follow the polls exactly, and no second timer runs. Read-only, on the sidecar's one connection; never KEYS, SCAN or Lua. Leaves a restart's
- * poll to the settings, waits while Redis loads or answers slowly; switches itself off for good, in one log line,
- * when the ACL denies what it needs.
+ * second later: samples follow the polls exactly, and no second timer runs. Read-only, on the sidecar's one
+ * connection; never KEYS, SCAN or Lua. Leaves a restart's poll to the settings; waits while Redis loads or answers
+ * slowly (the poll's own INFO slower than {@code SIDECAR_KEYS_MAX_LATENCY}, or a batch slower than twice that);
+ * switches itself off for good, in one log line, when the ACL denies what it needs.
  */
 @ApplicationScoped
 public class KeySampler {
@@ -92,8 +93,7 @@ public class KeySampler {
         if (state.offReason().isPresent() || polled.event() != ServerLives.Event.SAME_LIFE) {
             return;
         }
-        Optional<String> pause = polled.snapshot().number("loading").orElse(0) > 0
-                ? Optional.of("Redis is loading its dataset") : Optional.empty();
+        Optional<String> pause = pause(polled);
         state.paused(pause);
         if (pause.isPresent()) {
             return;
@@ -103,8 +103,10 @@ public class KeySampler {
         long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
         try {
             for (Map.Entry<Integer, Integer> share : budget.forPoll(List.copyOf(keys.keySet()), now).entrySet()) {
-                if (!sample(share.getKey(), share.getValue())) {
-                    state.paused(Optional.of("Redis answered slower than SIDECAR_KEYS_MAX_LATENCY"));
+                long tookNanos = sample(share.getKey(), share.getValue());
+                if (tookNanos > 0) {
+                    state.paused(Optional.of("a sampling batch took " + TimeUnit.NANOSECONDS.toMillis(tookNanos)
+                            + " ms, more than twice SIDECAR_KEYS_MAX_LATENCY"));
                     return;
                 }
             }
@@ -113,8 +115,20 @@ public class KeySampler {
         }
     }
 
-    /** Samples {@code count} keys of {@code db}; false when Redis answered too slowly to go on. */
-    private boolean sample(int db, int count) throws RedisFailure {
+    // Judged before any key is drawn: a poll that found Redis loading or slow is followed by nothing.
+    private Optional<String> pause(Polled polled) {
+        if (polled.snapshot().number("loading").orElse(0) > 0) {
+            return Optional.of("Redis is loading its dataset");
+        }
+        if (polled.tookNanos() > maxLatencyNanos) {
+            return Optional.of("the poll's INFO took " + TimeUnit.NANOSECONDS.toMillis(polled.tookNanos())
+                    + " ms, more than SIDECAR_KEYS_MAX_LATENCY");
+        }
+        return Optional.empty();
+    }
+
+    /** Samples {@code count} keys of {@code db}; the time a batch took when too slow to go on, else 0. */
+    private long sample(int db, int count) throws RedisFailure {
         for (int left = count; left > 0; left -= RedisPort.MAX_KEYS_PER_BATCH) {
             long start = System.nanoTime();
             List<byte[]> keys = redis.randomKeys(db, Math.min(left, RedisPort.MAX_KEYS_PER_BATCH));
@@ -123,11 +137,12 @@ public class KeySampler {
                 keep(db, keys.get(i), facts.get(i));
             }
             // Two batches: together they may take twice the bound before the sampler steps back.
-            if (System.nanoTime() - start > 2 * maxLatencyNanos) {
-                return false;
+            long took = System.nanoTime() - start;
+            if (took > 2 * maxLatencyNanos) {
+                return took;
             }
         }
-        return true;
+        return 0;
     }
 
     private void keep(int db, byte[] key, KeyFacts facts) {

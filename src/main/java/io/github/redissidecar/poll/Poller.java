@@ -153,10 +153,11 @@ public class Poller {
         try {
             long now = System.currentTimeMillis();
             InfoSnapshot snapshot = reader.read(now);
-            meters.polled(System.nanoTime() - start);
+            long took = System.nanoTime() - start;
+            meters.polled(took);
             ServerLives.Event event = observe(snapshot);
             holder.success(snapshot, redis.databases(), now, reader.commandsReadAtMillis());
-            return new Polled(snapshot, event, connection, connectedAt);
+            return new Polled(snapshot, event, connection, connectedAt, took);
         } catch (RedisFailure failure) {
             meters.polled(System.nanoTime() - start);
             meters.pollFailed(failure.reason());

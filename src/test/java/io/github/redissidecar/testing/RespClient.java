@@ -18,9 +18,14 @@ public final class RespClient implements AutoCloseable {
     private final OutputStream out;
 
     public RespClient(int port) throws IOException {
+        this(port, 10_000);
+    }
+
+    /** @param replyTimeoutMillis how long a reply may take (a DEBUG RELOAD takes seconds) */
+    public RespClient(int port, int replyTimeoutMillis) throws IOException {
         socket = new Socket();
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2000);
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(replyTimeoutMillis);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
