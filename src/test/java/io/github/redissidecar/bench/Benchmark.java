@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -295,8 +296,11 @@ public final class Benchmark {
         return quick ? new int[] {15} : new int[] {15, 30, 60};
     }
 
-    private Duration window() {
-        return Duration.ofSeconds(quick ? 45 : 180);
+    // Ten scrapes at least: a cold INFO's cost moves by 2x from one minute to the next, and three scrapes a side
+    // (a 3-minute window at 60 s) let one slow INFO decide the ratio.
+    private Duration window(Duration interval) {
+        return quick ? Duration.ofSeconds(45) : Collections.max(List.of(Duration.ofMinutes(3),
+                interval.multipliedBy(10)));
     }
 
     private Map<String, Object> perMinute(String exporter, SidecarProcess sidecar, RespClient sidecarStats)
@@ -311,12 +315,14 @@ public final class Benchmark {
                 Thread.sleep(interval.multipliedBy(4).plusSeconds(5).toMillis());
                 RedisStats.reset(stats);
                 RedisStats.reset(sidecarStats);
-                Thread.sleep(window().toMillis());
+                Duration window = window(interval);
+                Thread.sleep(window.toMillis());
                 Map<String, Object> row = new LinkedHashMap<>();
-                put(row, "exporter", RedisStats.read(stats));
-                put(row, "sidecar", RedisStats.read(sidecarStats));
+                put(row, "exporter", RedisStats.read(stats), window);
+                put(row, "sidecar", RedisStats.read(sidecarStats), window);
+                row.put("windowSeconds", window.toSeconds());
                 List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
-                        + " - redis_sidecar_last_successful_poll_timestamp_seconds", window(), interval);
+                        + " - redis_sidecar_last_successful_poll_timestamp_seconds", window, interval);
                 row.put("dataAgeMeanSeconds", ages.stream().mapToDouble(x -> x).average().orElse(Double.NaN));
                 row.put("dataAgeMaxSeconds", ages.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
                 m.put(seconds + "s", row);
@@ -326,11 +332,11 @@ public final class Benchmark {
         return m;
     }
 
-    private void put(Map<String, Object> row, String side, RedisStats measured) {
-        row.put(side + "UsecPerMinute", measured.usec() * 60 / window().toSeconds());
+    private void put(Map<String, Object> row, String side, RedisStats measured, Duration window) {
+        row.put(side + "UsecPerMinute", measured.usec() * 60 / window.toSeconds());
         row.put(side + "Commands", new TreeMap<>(measured.callsByCommand()));
         row.put(side + "UsecByCommand", usecByCommand(measured));
-        row.put(side + "ConnectionsPerMinute", measured.connections() * 60.0 / window().toSeconds());
+        row.put(side + "ConnectionsPerMinute", measured.connections() * 60.0 / window.toSeconds());
     }
 
     private static Map<String, Long> usecByCommand(RedisStats measured) {

@@ -138,7 +138,26 @@ final class Report {
                 .append(" µs more than the same command on an open connection. redis_exporter opens one per "
                 + "scrape, the sidecar none; \"with connection set-up\" adds connections × that figure to both "
                 + "sides. redis_exporter reads Redis during each scrape: its data age is the scrape's own "
-                + "duration.\n").toString();
+                + "duration.\n\n").append(perMinuteBreakdown()).toString();
+    }
+
+    // Where the sidecar's share goes: the polls' INFO, the key sampler, the rest (drift checks), per minute.
+    private String perMinuteBreakdown() {
+        StringBuilder t = new StringBuilder("| Scrape interval (window) | Sidecar `INFO` µs/min | Sidecar key sampling "
+                + "µs/min | Sidecar other µs/min | Polls alone ÷ exporter, commands only |\n|---|---|---|---|---|\n");
+        map("perMinute").forEach((interval, v) -> {
+            Map<String, Object> row = cast(v);
+            Map<String, Object> usec = cast(row.get("sidecarUsecByCommand"));
+            double perMinute = 60.0 / d(row, "windowSeconds");
+            double info = d(usec, "info") * perMinute;
+            double sampling = (orZero(usec, "randomkey") + orZero(usec, "memory|usage") + orZero(usec, "pttl")
+                    + orZero(usec, "select")) * perMinute;
+            double other = d(row, "sidecarUsecPerMinute") - info - sampling;
+            t.append("| ").append(interval).append(" (").append(f0(d(row, "windowSeconds"))).append(" s) | ")
+                    .append(f0(info)).append(" | ").append(f0(sampling)).append(" | ").append(f0(other)).append(" | ")
+                    .append(f2(info / d(row, "exporterUsecPerMinute"))).append(" |\n");
+        });
+        return t.toString();
     }
 
     // What Redis pays per minute for each side, commands plus the connections opened.
@@ -253,6 +272,10 @@ final class Report {
 
     private static double d(Map<String, Object> m, String key) {
         return ((Number) m.get(key)).doubleValue();
+    }
+
+    private static double orZero(Map<String, Object> m, String key) {
+        return m.containsKey(key) ? d(m, key) : 0;
     }
 
     private static String first(String text) {
