@@ -97,16 +97,15 @@ public interface SidecarConfig {
         boolean enabled();
 
         /**
-         * Keys sampled right after each poll, over all databases: sampling follows the polls, so it costs Redis the
-         * same share of what they cost at any scrape interval. The first key drawn from a Redis idle since the last
-         * scrape costs it 60–160 µs (cold caches), a quarter to a half of the INFO; 4 a poll cost 1.2–2.2× what 1
-         * does (BENCHMARKS.md). One a poll is the cheapest that keeps the estimates current.
+         * Keys drawn together, right after a poll, once the per-minute budget holds that many, over all databases.
+         * The first key drawn from a Redis idle since the last scrape costs it about 60 µs (cold caches), the next
+         * ones in the same batch about 15 µs each (BENCHMARKS.md): a batch of 16 costs about what 4 single keys do.
          */
-        @WithDefault("1")
-        int samplesPerPoll();
+        @WithDefault("16")
+        int batch();
 
-        /** The most keys sampled in any minute, whatever the poll interval (1 s polls would otherwise cost more). */
-        @WithDefault("30")
+        /** Keys sampled per minute on average, whatever the scrape or poll interval: 4 is 240 an hour. */
+        @WithDefault("4")
         int samplesPerMinute();
 
         /** Samples kept per database; the estimates describe the latest this many. */

@@ -48,7 +48,7 @@ public class KeySampler {
         SidecarConfig.Keys keys = config.keys();
         this.redis = redis;
         this.poller = poller;
-        this.settings = new SamplerSettings(keys.samplesPerPoll(), keys.samplesPerMinute(), keys.window(), keys.top(),
+        this.settings = new SamplerSettings(keys.batch(), keys.samplesPerMinute(), keys.window(), keys.top(),
                 keys.memorySamples());
         String problem = settings.problem();
         if (problem != null) {
@@ -56,7 +56,7 @@ public class KeySampler {
         }
         this.groups = groups(keys.groups());
         this.state = new SamplerState(keys.window());
-        this.budget = new SampleBudget(keys.samplesPerPoll(), keys.samplesPerMinute());
+        this.budget = new SampleBudget(keys.batch(), keys.samplesPerMinute());
         this.maxLatencyNanos = keys.maxLatency().toNanos();
         if (!keys.enabled()) {
             state.off("SIDECAR_KEYS_ENABLED is false");

@@ -3,13 +3,13 @@ package io.github.redissidecar.keys;
 /**
  * The sampler's configuration, checked: each bad value is refused with the key, the value and the fix.
  *
- * @param samplesPerPoll keys sampled after each poll over all databases
- * @param samplesPerMinute the most keys sampled in a minute
+ * @param batch the fewest keys drawn at once, after a poll
+ * @param samplesPerMinute keys sampled per minute on average
  * @param window samples kept per database
  * @param top groups that keep their label
  * @param memorySamples MEMORY USAGE's SAMPLES argument
  */
-public record SamplerSettings(int samplesPerPoll, int samplesPerMinute, int window, int top, int memorySamples) {
+public record SamplerSettings(int batch, int samplesPerMinute, int window, int top, int memorySamples) {
 
     /** Above this the sampler would cost Redis more than a busy client: a typo, not a plan. */
     static final int MAX_SAMPLES_PER_MINUTE = 600_000;
@@ -20,8 +20,8 @@ public record SamplerSettings(int samplesPerPoll, int samplesPerMinute, int wind
             return "SIDECAR_KEYS_SAMPLES_PER_MINUTE (sidecar.keys.samples-per-minute) is " + samplesPerMinute
                     + "; use 1 to " + MAX_SAMPLES_PER_MINUTE + ", or SIDECAR_KEYS_ENABLED=false to stop sampling";
         }
-        if (samplesPerPoll < 1 || samplesPerPoll > MAX_SAMPLES_PER_MINUTE) {
-            return "SIDECAR_KEYS_SAMPLES_PER_POLL (sidecar.keys.samples-per-poll) is " + samplesPerPoll
+        if (batch < 1 || batch > MAX_SAMPLES_PER_MINUTE) {
+            return "SIDECAR_KEYS_BATCH (sidecar.keys.batch) is " + batch
                     + "; use 1 to " + MAX_SAMPLES_PER_MINUTE + ", or SIDECAR_KEYS_ENABLED=false to stop sampling";
         }
         if (window < 10) {

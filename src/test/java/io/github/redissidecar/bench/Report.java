@@ -13,7 +13,7 @@ final class Report {
 
     static final String TRADE_OFF = "At the defaults the sidecar polls Redis once per Prometheus scrape, just "
             + "before it is expected (learnt from the /metrics requests; at least every 60 s when nobody scrapes), "
-            + "and samples one key right after each poll. The price is data about a second old when a scrape "
+            + "and draws 16 random keys after a poll every 4 minutes. The price is data about a second old when a scrape "
             + "comes when expected, and counters that carry the time Redis reported them, so rates stay exact but "
             + "a Redis that stops answering keeps its last counters visible for Prometheus's 5-minute lookback "
             + "while redis_up turns 0 at once.";
@@ -152,7 +152,7 @@ final class Report {
             double info = d(usec, "info") * perMinute;
             double sampling = (orZero(usec, "randomkey") + orZero(usec, "memory|usage") + orZero(usec, "pttl")
                     + orZero(usec, "select")) * perMinute;
-            double other = d(row, "sidecarUsecPerMinute") - info - sampling;
+            double other = Math.max(0, d(row, "sidecarUsecPerMinute") - info - sampling);
             t.append("| ").append(interval).append(" (").append(f0(d(row, "windowSeconds"))).append(" s) | ")
                     .append(f0(info)).append(" | ").append(f0(sampling)).append(" | ").append(f0(other)).append(" | ")
                     .append(f2(info / d(row, "exporterUsecPerMinute"))).append(" |\n");

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "6000"),
-    @ResourceArg(name = "sidecar.keys.samples-per-poll", value = "100"),
+    @ResourceArg(name = "sidecar.keys.batch", value = "100"),
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
 class KeyGroupAccuracyTest {
 

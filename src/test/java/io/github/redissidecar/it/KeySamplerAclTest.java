@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "sidecar.redis.user", value = "sidecar"),
     @ResourceArg(name = "sidecar.redis.password", value = "sidecar-pw"),
     @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "60000"),
-    @ResourceArg(name = "sidecar.keys.samples-per-poll", value = "1000"),
+    @ResourceArg(name = "sidecar.keys.batch", value = "1000"),
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
 class KeySamplerAclTest {
 

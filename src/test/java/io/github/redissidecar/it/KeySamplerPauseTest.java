@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "args", value = "--enable-debug-command|yes"),
     @ResourceArg(name = "populate", value = "40000:20"),
     @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "6000"),
-    @ResourceArg(name = "sidecar.keys.samples-per-poll", value = "10"),
+    @ResourceArg(name = "sidecar.keys.batch", value = "10"),
     @ResourceArg(name = "sidecar.keys.max-latency", value = "100ms"),
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
 class KeySamplerPauseTest {

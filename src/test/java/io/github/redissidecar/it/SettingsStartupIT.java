@@ -57,7 +57,7 @@ class SettingsStartupIT {
         "SIDECAR_HTTP_BASIC_AUTH_USER=prometheus|SIDECAR_HTTP_BASIC_AUTH_PASSWORD",
         "SIDECAR_HTTP_BEARER_TOKEN_FILE=/nonexistent/token|SIDECAR_HTTP_BEARER_TOKEN_FILE",
         "SIDECAR_KEYS_SAMPLES_PER_MINUTE=0|SIDECAR_KEYS_SAMPLES_PER_MINUTE (sidecar.keys.samples-per-minute) is 0",
-        "SIDECAR_KEYS_SAMPLES_PER_POLL=0|SIDECAR_KEYS_SAMPLES_PER_POLL (sidecar.keys.samples-per-poll) is 0",
+        "SIDECAR_KEYS_BATCH=0|SIDECAR_KEYS_BATCH (sidecar.keys.batch) is 0",
         "SIDECAR_KEYS_GROUPS=(celery|SIDECAR_KEYS_GROUPS (sidecar.keys.groups): '(celery' is not a regular expression",
         "SIDECAR_KEYS_TOP=0|SIDECAR_KEYS_TOP (sidecar.keys.top) is 0",
     })

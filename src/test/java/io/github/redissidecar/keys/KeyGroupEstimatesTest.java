@@ -55,32 +55,39 @@ class KeyGroupEstimatesTest {
 
     @Test
     void theBudgetIsSpentEvenlyAcrossDatabases() {
-        SampleBudget budget = new SampleBudget(4, 30);
+        SampleBudget budget = new SampleBudget(4, 16);
         Map<Integer, Integer> perDb = new java.util.HashMap<>();
         for (int poll = 0; poll < 8; poll++) {
             budget.forPoll(List.of(0, 1), poll * 15_000L).forEach((db, n) -> perDb.merge(db, n, Integer::sum));
         }
-        assertEquals(Map.of(0, 16, 1, 16), perDb, "4 a poll, a poll every 15 s, over two minutes, shared evenly");
+        assertEquals(Map.of(0, 16, 1, 16), perDb, "a batch of 4 a poll, a poll every 15 s, shared evenly");
         SampleBudget fast = new SampleBudget(100, 6000);
         assertEquals(Map.of(0, 34, 1, 33, 2, 33), fast.forPoll(List.of(0, 1, 2), 0));
         assertEquals(Map.of(1, 34, 2, 33, 0, 33), fast.forPoll(List.of(0, 1, 2), 1_000));
     }
 
     @Test
-    void samplesFollowThePollsAndAOneSecondPollIsCappedPerMinute() {
-        SampleBudget minutePolls = new SampleBudget(4, 30);
-        SampleBudget secondPolls = new SampleBudget(4, 30);
-        int slow = 0;
-        int fast = 0;
-        for (int second = 0; second < 600; second++) {
-            if (second % 60 == 0) {
-                slow += minutePolls.forPoll(List.of(0), second * 1_000L).values().stream().mapToInt(i -> i).sum();
+    void keysComeInWholeBatchesAtTheSameRatePerMinuteWhateverThePolls() {
+        for (int pollSeconds : new int[] {1, 15, 60}) {
+            SampleBudget budget = new SampleBudget(16, 4);
+            List<Integer> batches = new java.util.ArrayList<>();
+            for (int second = 0; second < 600; second += pollSeconds) {
+                int drawn = budget.forPoll(List.of(0), second * 1_000L).values().stream().mapToInt(i -> i).sum();
+                if (drawn > 0) {
+                    batches.add(drawn);
+                }
             }
-            fast += secondPolls.forPoll(List.of(0), second * 1_000L).values().stream().mapToInt(i -> i).sum();
+            assertEquals(List.of(16, 16, 16), batches, "polls every " + pollSeconds
+                    + " s: a batch at once, then one every 4 minutes (4 a minute)");
         }
-        assertEquals(40, slow, "a poll a minute: 4 samples a minute, as cheap as the polls are");
-        assertTrue(fast >= 296 && fast <= 304, "a poll a second: the 30 a minute cap, " + fast);
-        assertEquals(Map.of(0, 1), secondPolls.forPoll(List.of(0), 601_000), "the cap refills with time");
-        assertTrue(secondPolls.forPoll(List.of(), 700_000).isEmpty(), "no keys, no sample");
+    }
+
+    @Test
+    void aLongIdleSpellBanksTwoBatchesAtMostAndNoKeysNoSample() {
+        SampleBudget budget = new SampleBudget(16, 4);
+        assertEquals(Map.of(0, 16), budget.forPoll(List.of(0), 0));
+        assertEquals(Map.of(0, 32), budget.forPoll(List.of(0), 3_600_000), "an hour without polls");
+        assertTrue(budget.forPoll(List.of(0), 3_660_000).isEmpty(), "nothing banked beyond that");
+        assertTrue(new SampleBudget(16, 4).forPoll(List.of(), 0).isEmpty(), "no keys, no sample");
     }
 }
