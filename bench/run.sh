@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: redis-memory-sidecar vs Debian's prometheus-redis-exporter, side by side (same redis-server, or twins
 # with the same data scraped in the same minutes).
-#   bench/run.sh                    full run (about 65 minutes), writes BENCHMARKS.md and BENCHMARKS.png here
+#   bench/run.sh                    full run (about 70 minutes), writes BENCHMARKS.md and BENCHMARKS.png here
 #   bench/run.sh --quick            smoke run (a few minutes), writes target/bench/BENCHMARKS-quick.{md,png}
-#   bench/run.sh --per-minute-only  per-minute and irate rows alone (about 35 minutes), for a polling change:
+#   bench/run.sh --per-minute-only  per-minute and irate rows alone (about 40 minutes), for a polling change:
 #                                   target/bench/BENCHMARKS-per-minute.md; one interval with
 #                                   BENCH_JAVA_OPTS=-Dbench.intervals=15
 # Needs redis-server, prometheus-redis-exporter and wrk (apt-get install redis-server prometheus-redis-exporter wrk).

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -288,6 +287,8 @@ public final class Benchmark {
 
     // --- 7. per minute, at the defaults, scraped by a real Prometheus ---
 
+    private static final Duration SAMPLER_PERIOD = Duration.ofMinutes(4);
+
     private int[] scrapeIntervals() {
         String only = System.getProperty("bench.intervals"); // e.g. -Dbench.intervals=60 with --per-minute-only
         if (only != null) {
@@ -297,10 +298,15 @@ public final class Benchmark {
     }
 
     // Ten scrapes at least: a cold INFO's cost moves by 2x from one minute to the next, and three scrapes a side
-    // (a 3-minute window at 60 s) let one slow INFO decide the ratio.
+    // (a 3-minute window at 60 s) let one slow INFO decide the ratio. Whole multiples of the key sampler's period
+    // at the defaults (a batch of 16 every 4 minutes), so that each window holds its fair share of batches.
     private Duration window(Duration interval) {
-        return quick ? Duration.ofSeconds(45) : Collections.max(List.of(Duration.ofMinutes(3),
-                interval.multipliedBy(10)));
+        if (quick) {
+            return Duration.ofSeconds(45);
+        }
+        long period = SAMPLER_PERIOD.toSeconds();
+        long tenScrapes = interval.multipliedBy(10).toSeconds();
+        return Duration.ofSeconds((tenScrapes + period - 1) / period * period);
     }
 
     private Map<String, Object> perMinute(String exporter, SidecarProcess sidecar, RespClient sidecarStats)
