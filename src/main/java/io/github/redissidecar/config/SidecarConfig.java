@@ -98,8 +98,8 @@ public interface SidecarConfig {
 
         /**
          * Keys drawn together, right after a poll, once the per-minute budget holds that many, over all databases.
-         * The first key drawn from a Redis idle since the last scrape costs it about 60 µs (cold caches), the next
-         * ones in the same batch about 15 µs each (BENCHMARKS.md): a batch of 16 costs about what 4 single keys do.
+         * A key drawn alone from a Redis idle since the last scrape costs it 70–90 µs (cold caches); 16 in one batch
+         * cost 400–590 µs, about what 6 single keys do (BENCHMARKS.md).
          */
         @WithDefault("16")
         int batch();

@@ -8,7 +8,7 @@ import java.util.Map;
  * Spends the sampler's budget: which polls draw keys, how many, and from which databases. Keys come in batches of
  * at least {@code batch}, right after a poll, as often as {@code samplesPerMinute} allows (a token bucket refilled
  * by the time since the previous poll, holding two batches at most): Redis pays most for the first key drawn after
- * an idle spell, so sixteen keys at once cost it about what four single keys on four polls do. The budget is set by
+ * an idle spell, so sixteen keys at once cost it about what six single keys on six polls do. The budget is set by
  * time, not by polls, so the sampler costs the same per minute at any scrape interval. Databases share a batch
  * evenly, the first one served rotating, so each window fills at the same pace whatever the databases' sizes.
  */
