@@ -6,6 +6,7 @@
 #   bench/run.sh --per-minute-only  per-minute and irate rows alone (about 40 minutes), for a polling change:
 #                                   target/bench/BENCHMARKS-per-minute.md; one interval with
 #                                   BENCH_JAVA_OPTS=-Dbench.intervals=15
+#   bench/run.sh --keys-only        key-group rows alone (a few minutes): target/bench/BENCHMARKS-keys.md
 # Needs redis-server, prometheus-redis-exporter and wrk (apt-get install redis-server prometheus-redis-exporter wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."

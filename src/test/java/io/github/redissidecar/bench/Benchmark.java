@@ -2,9 +2,11 @@ package io.github.redissidecar.bench;
 
 import io.github.redissidecar.testing.BackgroundProcess;
 import io.github.redissidecar.testing.DockerfileJvm;
+import io.github.redissidecar.testing.KeyGroupDataset;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.SidecarProcess;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,30 +27,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Redis's cost per poll or scrape (both at one per second), and per minute at the sidecar's defaults with a real
  * Prometheus scraping each every 15, 30 and 60 s; the age of the data served; irate() of busy counters at 1 s and
  * 15 s scrapes; /metrics under wrk, the sidecar's memory and CPU, start-up, settings restored after restarts, and
- * poll cost against keyspace size. Writes BENCHMARKS.md and a PNG chart.
+ * poll cost against keyspace size; the key-group estimator's accuracy against samples and what an exact
+ * {@code redis-cli --memkeys} costs, on issue 15's data. Writes BENCHMARKS.md and a PNG chart.
  *
- * <p>Run: {@code bench/run.sh} (full, about 50 minutes) or {@code bench/run.sh --quick} (about 7 minutes, for CI).
+ * <p>Run: {@code bench/run.sh} (full, about 70 minutes) or {@code bench/run.sh --quick} (about 8 minutes, for CI).
  */
 public final class Benchmark {
 
     private final boolean quick;
-    // --per-minute-only: the per-minute and irate rows alone, in target/bench/BENCHMARKS-per-minute.md (about 25
+    // --per-minute-only: the per-minute and irate rows alone, in target/bench/BENCHMARKS-per-minute.md (about 40
     // minutes; -Dbench.intervals=15 in BENCH_JAVA_OPTS for one interval), to try a change to the polling cadence.
     private final boolean perMinuteOnly;
+    // --keys-only: the key-group rows alone (accuracy against samples, redis-cli --memkeys), a few minutes.
+    private final boolean keysOnly;
     private final Path out;
     private final Map<String, Object> results = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    private Benchmark(boolean quick, boolean perMinuteOnly, Path out) {
+    private Benchmark(boolean quick, boolean perMinuteOnly, boolean keysOnly, Path out) {
         this.quick = quick;
         this.perMinuteOnly = perMinuteOnly;
+        this.keysOnly = keysOnly;
         this.out = out;
     }
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         Path out = Path.of(List.of(args).contains("--out") ? args[List.of(args).indexOf("--out") + 1] : ".");
-        new Benchmark(quick, List.of(args).contains("--per-minute-only"), out).run();
+        new Benchmark(quick, List.of(args).contains("--per-minute-only"), List.of(args).contains("--keys-only"), out)
+                .run();
     }
 
     private int polls() {
@@ -56,6 +63,12 @@ public final class Benchmark {
     }
 
     private void run() throws Exception {
+        if (keysOnly) {
+            results.put("keyGroups", keyGroups());
+            new Report(results, quick).writeKeys(Path.of("target/bench"));
+            System.out.println(Files.readString(Path.of("target/bench/BENCHMARKS-keys.md")));
+            return;
+        }
         Path dir = Files.createTempDirectory("bench");
         try (RedisServer redis = new RedisServer("--enable-debug-command", "yes").start()) {
             stats = redis.client();
@@ -89,6 +102,7 @@ public final class Benchmark {
                 stats.close();
             }
         }
+        results.put("keyGroups", keyGroups());
         new Report(results, quick).write(out);
         System.out.println(Files.readString(out.resolve(quick ? "BENCHMARKS-quick.md" : "BENCHMARKS.md")));
     }
@@ -401,6 +415,66 @@ public final class Benchmark {
         } catch (Exception e) {
             // The benchmark ended.
         }
+    }
+
+    // --- 9. key groups: accuracy against samples, and redis-cli --memkeys, on issue 15's data ---
+
+    private Map<String, Object> keyGroups() throws Exception {
+        log("key groups: 130,000 keys in two databases");
+        try (RedisServer redis = new RedisServer().start()) {
+            KeyGroupDataset data = new KeyGroupDataset(redis);
+            data.fill();
+            Map<String, Double> truth = data.trueShares();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("trueShares", truth);
+            int[] sizes = quick ? new int[] {30, 100} : new int[] {30, 100, 300, 1000};
+            Map<String, Double> worst = new LinkedHashMap<>();
+            data.worstShareError(truth, sizes, quick ? 2 : 5).forEach((n, e) -> worst.put(n.toString(), e));
+            m.put("worstShareError", worst);
+            Map<String, Object> memkeys = new LinkedHashMap<>();
+            for (int db : new TreeMap<>(KeyGroupDataset.KEYS).keySet()) {
+                memkeys.put("db" + db, memkeys(redis, db));
+            }
+            m.put("memkeys", memkeys);
+            log("key groups: %s", m);
+            return m;
+        }
+    }
+
+    // What one `redis-cli --memkeys` of a database costs Redis: wall time, Redis's process CPU, commands sent.
+    private static Map<String, Object> memkeys(RedisServer redis, int db) throws Exception {
+        try (RespClient client = redis.client()) {
+            RedisStats.reset(client);
+            double cpuBefore = cpuSeconds(client);
+            long start = System.nanoTime();
+            Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()), "-n",
+                    Integer.toString(db), "--memkeys").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!cli.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || cli.exitValue() != 0) {
+                cli.destroyForcibly();
+                throw new IllegalStateException("redis-cli --memkeys failed on db" + db);
+            }
+            double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = cpuSeconds(client) - cpuBefore;
+            Map<String, Long> commands = new TreeMap<>(RedisStats.read(client).callsByCommand());
+            commands.remove("info"); // the benchmark's own
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("keys", KeyGroupDataset.KEYS.get(db));
+            m.put("wallSeconds", wall);
+            m.put("redisCpuSeconds", cpu);
+            m.put("commands", commands);
+            return m;
+        }
+    }
+
+    private static double cpuSeconds(RespClient client) throws IOException {
+        double sum = 0;
+        for (String line : client.text("INFO", "cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                sum += Double.parseDouble(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        return sum;
     }
 
     // --- helpers ---

@@ -4,24 +4,17 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.redissidecar.keys.KeyGroupEstimates;
-import io.github.redissidecar.keys.KeyGroups;
-import io.github.redissidecar.keys.KeySample;
 import io.github.redissidecar.testing.InjectRedis;
-import io.github.redissidecar.testing.Pipeline;
+import io.github.redissidecar.testing.KeyGroupDataset;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
-import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.Scrape;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,8 +41,9 @@ class KeyGroupAccuracyTest {
 
     @Test
     void estimatesConvergeToTheTrueSharesWithinTheDefaultWindow() throws Exception {
-        fill();
-        Map<String, Double> truth = trueShares();
+        KeyGroupDataset data = new KeyGroupDataset(redis);
+        data.fill();
+        Map<String, Double> truth = data.trueShares();
         long filled = (long) Scrape.now().get("redis_sidecar_keygroup_samples_total");
         // Two windows' worth after the fill, split between the databases one poll's budget at a time (±1 each):
         // also wait until both windows are full.
@@ -72,44 +66,9 @@ class KeyGroupAccuracyTest {
         double sessions = s.get("redis_sidecar_keygroup_keys{db=\"db0\",group=\"session:*\"}");
         double error = s.get("redis_sidecar_keygroup_keys_stderr{db=\"db0\",group=\"session:*\"}");
         assertTrue(Math.abs(sessions - 15_000) < 4 * error + 1, sessions + " ± " + error);
-        accuracyAgainstSamples(truth);
-    }
-
-    // BENCHMARKS.md's accuracy-vs-samples row: the sidecar's estimator on windows of n keys per database drawn from
-    // this Redis as the sampler draws them (RANDOMKEY, MEMORY USAGE SAMPLES 5, PTTL), five windows per size; the
-    // largest share error over the groups and the five. The default window (1000) must hold the 5 points.
-    private void accuracyAgainstSamples(Map<String, Double> truth) throws Exception {
-        Map<Integer, Double> worst = new TreeMap<>();
-        Random windows = new Random(3);
-        try (RespClient client = redis.client()) {
-            for (int n : new int[] {30, 100, 300, 1000}) {
-                for (int run = 0; run < 5; run++) {
-                    Map<Integer, List<KeySample>> drawn = Map.of(0, draw(client, 0, n), 1, draw(client, 1, n));
-                    Map<String, Double> bytes = new TreeMap<>();
-                    KeyGroupEstimates.of(drawn, Map.of(0, 75_000L, 1, 55_000L), 20)
-                            .forEach(e -> bytes.merge(e.group(), e.bytes(), Double::sum));
-                    Map<String, Double> shares = shares(bytes);
-                    truth.forEach((g, share) -> worst.merge(n, Math.abs(share - shares.getOrDefault(g, 0.0)),
-                            Math::max));
-                }
-            }
-            client.call("SELECT", "0");
-        }
+        Map<Integer, Double> worst = data.worstShareError(truth, new int[] {30, 100, 300, 1000}, 5);
         System.out.println("key group accuracy, samples per database -> largest share error of 5 windows: " + worst);
-        assertTrue(worst.get(1000) < 0.05, worst.toString());
-    }
-
-    private static List<KeySample> draw(RespClient client, int db, int n) throws Exception {
-        KeyGroups groups = KeyGroups.byPrefix();
-        client.call("SELECT", Integer.toString(db));
-        List<KeySample> out = new java.util.ArrayList<>();
-        while (out.size() < n) {
-            String key = (String) client.call("RANDOMKEY");
-            long bytes = (Long) client.call("MEMORY", "USAGE", key, "SAMPLES", "5");
-            long ttl = (Long) client.call("PTTL", key);
-            out.add(new KeySample(groups.groupOf(key), bytes, ttl >= 0));
-        }
-        return out;
+        assertTrue(worst.get(1000) < 0.05, "the default window holds the issue's 5 points: " + worst);
     }
 
     // Redis's CPU for the sampler's commands against INFO's, from INFO commandstats (the fill and the truth scan
@@ -134,84 +93,12 @@ class KeyGroupAccuracyTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 1;
     }
 
-    // db0: 30 k Celery results, 30 k cache keys, 15 k sessions; db1: 20 k, 24 k, 11 k.
-    private void fill() throws Exception {
-        Random random = new Random(15);
-        try (Pipeline p = new Pipeline(redis.port())) {
-            fillDb(p, random, 0, 30_000, 30_000, 15_000);
-            fillDb(p, random, 1, 20_000, 24_000, 11_000);
-            p.send("SELECT", "0").sync();
-        }
-    }
-
-    private static void fillDb(Pipeline p, Random random, int db, int celery, int cache, int sessions)
-            throws Exception {
-        p.send("SELECT", Integer.toString(db));
-        for (int i = 0; i < celery; i++) {
-            p.send("SET", "celery-task-meta-" + new UUID(random.nextLong(), random.nextLong()),
-                    "r".repeat(300 + random.nextInt(400)));
-        }
-        for (int i = 0; i < cache; i++) {
-            p.send("SET", "vimbiso:1:" + String.format("%016x", random.nextLong()), "c".repeat(100 + random.nextInt(150)),
-                    "EX", Integer.toString(3600 + random.nextInt(3600)));
-        }
-        for (int i = 0; i < sessions; i++) {
-            p.send("HSET", "session:" + (1_000_000 + db * 100_000 + i), "user", "u" + random.nextInt(100_000),
-                    "state", "s".repeat(20 + random.nextInt(40)), "step", Integer.toString(random.nextInt(10)),
-                    "lang", "en", "ts", Long.toString(1_700_000_000L + random.nextInt(1_000_000)));
-        }
-        p.sync();
-    }
-
-    /** Bytes per group over both databases by a full SCAN and MEMORY USAGE of every key, as shares. */
-    private Map<String, Double> trueShares() throws Exception {
-        Map<String, Double> bytes = new TreeMap<>();
-        try (RespClient scan = redis.client(); Pipeline memory = new Pipeline(redis.port())) {
-            for (int db = 0; db < 2; db++) {
-                scan.call("SELECT", Integer.toString(db));
-                memory.send("SELECT", Integer.toString(db)).sync();
-                String cursor = "0";
-                do {
-                    List<?> reply = (List<?>) scan.call("SCAN", cursor, "COUNT", "1000");
-                    cursor = (String) reply.get(0);
-                    List<?> keys = (List<?>) reply.get(1);
-                    keys.forEach(k -> send(memory, "MEMORY", "USAGE", (String) k, "SAMPLES", "0"));
-                    List<String> sizes = memory.sync();
-                    for (int i = 0; i < keys.size(); i++) {
-                        bytes.merge(group((String) keys.get(i)), Double.parseDouble(sizes.get(i)), Double::sum);
-                    }
-                } while (!"0".equals(cursor));
-            }
-        }
-        return shares(bytes);
-    }
-
-    private static void send(Pipeline p, String... args) {
-        try {
-            p.send(args);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static String group(String key) {
-        return key.startsWith("celery-task-meta-") ? "celery-task-meta-*"
-                : key.startsWith("vimbiso:1:") ? "vimbiso:1:*" : key.startsWith("session:") ? "session:*" : key;
-    }
-
     private static Map<String, Double> estimatedShares(String metrics) {
         Map<String, Double> bytes = new TreeMap<>();
         Matcher m = BYTES.matcher(metrics);
         while (m.find()) {
             bytes.merge(m.group(2), Double.parseDouble(m.group(3)), Double::sum);
         }
-        return shares(bytes);
-    }
-
-    private static Map<String, Double> shares(Map<String, Double> bytes) {
-        double total = bytes.values().stream().mapToDouble(Double::doubleValue).sum();
-        Map<String, Double> out = new TreeMap<>();
-        bytes.forEach((g, b) -> out.put(g, b / total));
-        return out;
+        return KeyGroupDataset.shares(bytes);
     }
 }
