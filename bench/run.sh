@@ -16,4 +16,4 @@ out=.
 for arg in "$@"; do
   if [ "$arg" = "--quick" ]; then out=target/bench; fi
 done
-exec java ${BENCH_JAVA_OPTS:-} -cp target/test-classes io.github.redissidecar.bench.Benchmark "$@" --out "$out"
+exec java ${BENCH_JAVA_OPTS:-} -cp target/test-classes:target/classes io.github.redissidecar.bench.Benchmark "$@" --out "$out"
