@@ -6,7 +6,6 @@ import io.github.redissidecar.testing.KeyGroupDataset;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.SidecarProcess;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -445,7 +444,7 @@ public final class Benchmark {
     private static Map<String, Object> memkeys(RedisServer redis, int db) throws Exception {
         try (RespClient client = redis.client()) {
             RedisStats.reset(client);
-            double cpuBefore = cpuSeconds(client);
+            double cpuBefore = ConnectionCost.cpuSeconds(client);
             long start = System.nanoTime();
             Process cli = new ProcessBuilder("redis-cli", "-p", Integer.toString(redis.port()), "-n",
                     Integer.toString(db), "--memkeys").redirectErrorStream(true)
@@ -455,7 +454,7 @@ public final class Benchmark {
                 throw new IllegalStateException("redis-cli --memkeys failed on db" + db);
             }
             double wall = (System.nanoTime() - start) / 1e9;
-            double cpu = cpuSeconds(client) - cpuBefore;
+            double cpu = ConnectionCost.cpuSeconds(client) - cpuBefore;
             Map<String, Long> commands = new TreeMap<>(RedisStats.read(client).callsByCommand());
             commands.remove("info"); // the benchmark's own
             Map<String, Object> m = new LinkedHashMap<>();
@@ -465,16 +464,6 @@ public final class Benchmark {
             m.put("commands", commands);
             return m;
         }
-    }
-
-    private static double cpuSeconds(RespClient client) throws IOException {
-        double sum = 0;
-        for (String line : client.text("INFO", "cpu").split("\r?\n")) {
-            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                sum += Double.parseDouble(line.substring(line.indexOf(':') + 1).strip());
-            }
-        }
-        return sum;
     }
 
     // --- helpers ---

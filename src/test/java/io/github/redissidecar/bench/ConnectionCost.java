@@ -46,7 +46,8 @@ final class ConnectionCost {
         return (cpuSeconds(stats) - before) * 1e6 / n;
     }
 
-    private static double cpuSeconds(RespClient stats) throws IOException {
+    /** Redis's process CPU so far, user + sys, in seconds. */
+    static double cpuSeconds(RespClient stats) throws IOException {
         double total = 0;
         for (String line : stats.text("INFO", "cpu").split("\r?\n")) {
             if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
