@@ -103,10 +103,9 @@ public class KeySampler {
         long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
         try {
             for (Map.Entry<Integer, Integer> share : budget.forPoll(List.copyOf(keys.keySet()), now).entrySet()) {
-                long tookNanos = sample(share.getKey(), share.getValue());
-                if (tookNanos > 0) {
-                    state.paused(Optional.of("a sampling batch took " + TimeUnit.NANOSECONDS.toMillis(tookNanos)
-                            + " ms, more than twice SIDECAR_KEYS_MAX_LATENCY"));
+                Optional<String> slow = sample(share.getKey(), share.getValue());
+                if (slow.isPresent()) {
+                    state.paused(slow);
                     return;
                 }
             }
@@ -127,8 +126,8 @@ public class KeySampler {
         return Optional.empty();
     }
 
-    /** Samples {@code count} keys of {@code db}; the time a batch took when too slow to go on, else 0. */
-    private long sample(int db, int count) throws RedisFailure {
+    /** Samples {@code count} keys of {@code db}; why it stopped early when a batch was too slow to go on. */
+    private Optional<String> sample(int db, int count) throws RedisFailure {
         for (int left = count; left > 0; left -= RedisPort.MAX_KEYS_PER_BATCH) {
             long start = System.nanoTime();
             List<byte[]> keys = redis.randomKeys(db, Math.min(left, RedisPort.MAX_KEYS_PER_BATCH));
@@ -139,10 +138,11 @@ public class KeySampler {
             // Two batches: together they may take twice the bound before the sampler steps back.
             long took = System.nanoTime() - start;
             if (took > 2 * maxLatencyNanos) {
-                return took;
+                return Optional.of("a sampling batch took " + TimeUnit.NANOSECONDS.toMillis(took)
+                        + " ms, more than twice SIDECAR_KEYS_MAX_LATENCY");
             }
         }
-        return 0;
+        return Optional.empty();
     }
 
     private void keep(int db, byte[] key, KeyFacts facts) {

@@ -40,10 +40,10 @@ public final class SampleBudget {
         lastMillis = nowMillis;
         Map<Integer, Integer> out = new LinkedHashMap<>();
         // The margin: a budget of exactly one batch a poll must not miss a poll to a rounding error.
-        if (databasesWithKeys.isEmpty() || tokens + 1e-6 < batch) {
+        int count = (int) (tokens + 1e-6);
+        if (databasesWithKeys.isEmpty() || count < batch) {
             return out;
         }
-        int count = (int) (tokens + 1e-6);
         tokens = Math.max(0, tokens - count);
         int dbs = databasesWithKeys.size();
         for (int i = 0; i < dbs; i++) {
