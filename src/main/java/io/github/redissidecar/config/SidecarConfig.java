@@ -62,7 +62,10 @@ public interface SidecarConfig {
     @WithDefault("5m")
     Duration adoptAfter();
 
-    /** How often the settings are compared with Redis's, for the parameters INFO does not report. */
+    /**
+     * The longest a value changed in Redis by hand survives: the settings are looked at (a poll, plus CONFIG GET for
+     * what INFO does not report) at least this often, whatever the scrape interval. At least 1s.
+     */
     @WithDefault("30s")
     Duration driftCheckInterval();
 
@@ -204,25 +207,31 @@ public interface SidecarConfig {
 
     interface Poll {
         /**
-         * The longest time between two polls. Polls follow the scrapes: shortly before each expected scrape, so
-         * that Redis pays for one INFO per scrape; this interval applies when nobody scrapes. At least 1s.
+         * The longest time between two polls when nobody scrapes: scrapes, /status and a new connection poll when
+         * they come. At least 1s.
          */
         @WithDefault("60s")
         Duration interval();
+
+        /**
+         * A scrape or /status request finds a poll that finished this recently good enough and sends Redis nothing:
+         * several Prometheus servers (an HA pair) or a scrape storm cost Redis one INFO per this much time.
+         */
+        @WithDefault("250ms")
+        Duration maxAge();
+
+        /**
+         * How long a scrape waits for its poll (never more than half the scrape timeout Prometheus sends); past it,
+         * it is served the last poll and counted in {@code redis_sidecar_scrape_stale_total}: a frozen Redis never
+         * holds a scrape longer.
+         */
+        @WithDefault("150ms")
+        Duration scrapeWait();
 
         /** Read INFO commandstats (per-command series). */
         @WithDefault("true")
         @WithConverter(StrictBoolean.class)
         boolean commandstats();
-
-        /**
-         * Read commandstats on one poll in this many (1: every poll). Commandstats is half of what an INFO costs
-         * Redis; its series carry the time they were read, so rates stay exact when a scrape finds them unchanged.
-         * Not the default: at a 15 s scrape, readings 30 s apart leave irate()'s usual [1m] window with one sample
-         * now and then (measured: 5 of 30 queries empty).
-         */
-        @WithDefault("1")
-        int commandstatsEvery();
 
         /** Read INFO errorstats (redis_errors_total). */
         @WithDefault("true")

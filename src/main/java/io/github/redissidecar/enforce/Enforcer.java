@@ -4,12 +4,12 @@ import io.github.redissidecar.StartupReport;
 import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.metrics.SidecarMeters;
-import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.poll.Polled;
 import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.redis.RedisPort;
+import io.github.redissidecar.redis.RedisWorker;
 import io.github.redissidecar.settings.CheckSchedule;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.EnforceMode;
@@ -23,38 +23,37 @@ import io.github.redissidecar.settings.ServerLives;
 import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps Redis's settings at the desired values. When a check is due is {@link CheckSchedule}'s business, what
  * counts as a restore {@link LifeSettings}', what to set {@link SettingsDiff}'s; this class runs the checks: one
- * CONFIG GET, the diff, CONFIG SET of what differs and is safe, and a poll right after so that /metrics shows it.
+ * CONFIG GET, the diff, CONFIG SET of what differs and is safe, and a poll right after so that /metrics shows it
+ * (asked for before the sets, so that no scrape is served the poll from before them).
+ * Everything here runs on the Redis thread, right after a poll, so every decision rests on an INFO read a moment
+ * ago. The drift deadline keeps its own clock: the settings are looked at (a poll, plus CONFIG GET for what INFO
+ * does not report) at least every SIDECAR_DRIFT_CHECK_INTERVAL, whatever the scrapes do.
  */
 @ApplicationScoped
 public class Enforcer {
 
     private static final Logger LOG = Logger.getLogger(Enforcer.class);
-    private static final long LOADING_RETRY_MILLIS = 50;
-    // How old a poll may be for the drift check to set or hold back a value on its used_memory and loading.
-    private static final long FRESH_MILLIS = 1_000;
-    // A poll made for a scrape may come a tick (1 s) and a poll late: still the cadence the scrapes ask for.
-    private static final long POLL_SLACK_MILLIS = 2_500;
+    private static final Duration LOADING_RETRY = Duration.ofMillis(50);
 
     private final RedisPort redis;
+    private final RedisWorker worker;
     private final Poller poller;
     private final SnapshotHolder holder;
     private final SidecarMeters meters;
@@ -63,14 +62,17 @@ public class Enforcer {
     private final OnceLog onceLog = new OnceLog(LOG);
     private final boolean rewrite;
     private final Duration adoptAfter;
-    private final long driftMillis;
+    private final Duration driftInterval;
+    private final RedisWorker.Deadline drift;
     private final CheckSchedule schedule = new CheckSchedule();
     private final LifeSettings life = new LifeSettings();
-    private final Map<String, String> spellings = new ConcurrentHashMap<>();
+    private final Map<String, String> spellings = new HashMap<>();
+    private boolean driftDue;
 
-    Enforcer(RedisPort redis, Poller poller, SnapshotHolder holder, SidecarMeters meters,
+    Enforcer(RedisPort redis, RedisWorker worker, Poller poller, SnapshotHolder holder, SidecarMeters meters,
             ConfiguredSettings configured, SidecarConfig config) {
         this.redis = redis;
+        this.worker = worker;
         this.poller = poller;
         this.holder = holder;
         this.meters = meters;
@@ -78,68 +80,46 @@ public class Enforcer {
         this.state = configured.state();
         this.rewrite = config.configRewrite();
         this.adoptAfter = config.adoptAfter();
-        this.driftMillis = config.driftCheckInterval().toMillis();
+        this.driftInterval = config.driftCheckInterval();
+        this.drift = worker.deadline(this::driftDue);
     }
 
     // Listening even without settings: a watched settings file may gain some.
     void start(@Observes @Priority(StartupReport.CHECKS) StartupEvent event) {
         poller.onPoll(this::polled);
+        drift.in(driftInterval);
     }
 
     /**
-     * New desired settings are accepted: they are in force from now on, and a check applies them at once through
-     * the same plan as every other check (a lower maxmemory still waits for the safety margin). What was learned
-     * about the values they replace (in force on this life, Redis's spelling) no longer applies.
+     * New desired settings are accepted: they are in force from now on, and the next poll checks them through the
+     * same plan as every other check (a lower maxmemory still waits for the safety margin). What was learned about
+     * the values they replace (in force on this life, Redis's spelling) no longer applies.
      */
-    public synchronized void settingsChanged(DesiredSettings next, Set<String> replaced) {
-        configured.replace(next);
-        replaced.forEach(parameter -> {
-            spellings.remove(parameter);
-            onceLog.forget(parameter);
-        });
-        life.forget(replaced);
-        if (configured.active()) {
-            schedule.settingsChanged();
-            poller.requestPoll(); // runs here unless a poll is running; then right after it
-        }
-    }
-
-    @Scheduled(every = "${sidecar.drift-check-interval}", delayed = "${sidecar.drift-check-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void driftInterval() {
-        if (configured.active() && redis.connected()) {
-            synchronized (this) {
-                schedule.onDriftInterval().ifPresent(trigger -> {
-                    if (pollsSawItAll()) {
-                        return;
-                    }
-                    if (!checkPolled(holder.current(), trigger)) {
-                        poller.requestPoll(); // runs here unless a poll is running; its listener may check too
-                        checkPolled(holder.current(), trigger);
-                    }
-                });
+    public void settingsChanged(DesiredSettings next, Set<String> replaced) {
+        worker.execute(() -> {
+            configured.replace(next);
+            replaced.forEach(parameter -> {
+                spellings.remove(parameter);
+                onceLog.forget(parameter);
+            });
+            life.forget(replaced);
+            if (configured.active()) {
+                schedule.settingsChanged();
+                poller.pollSoon();
             }
+        });
+    }
+
+    // Nothing looked at the settings for a whole interval: a poll looks, and its check reads what INFO does not show.
+    private void driftDue() {
+        drift.in(driftInterval); // again, should this poll fail: a new connection's poll checks anyway
+        if (configured.active()) {
+            driftDue = true;
+            poller.pollSoon();
         }
     }
 
-    // Every poll compares maxmemory and the policy from INFO: while they are in place, nothing else is declared and
-    // a poll has looked within the interval, or within the scrape interval the polls follow (a 60 s scrape: every
-    // 60 s), a CONFIG GET would only add to what Redis pays per minute. Without scrapes polls come at the 60 s floor,
-    // and the check reads as before.
-    private boolean pollsSawItAll() {
-        long age = System.currentTimeMillis() - holder.current().polledAtEpochMillis();
-        return InfoSettings.coversAll(configured.desired()) && state.allInSync()
-                && age < Math.max(driftMillis, poller.scrapeIntervalMillis() + POLL_SLACK_MILLIS);
-    }
-
-    // False when the check needs a fresher poll than the one held.
-    private boolean checkPolled(PollResult poll, Trigger trigger) {
-        boolean fresh = System.currentTimeMillis() - poll.polledAtEpochMillis() <= FRESH_MILLIS;
-        return poll.snapshot().map(snapshot -> check(snapshot, trigger, fresh)).orElse(true);
-    }
-
-    private synchronized void polled(Polled polled) {
+    private void polled(Polled polled) {
         if (!configured.active()) {
             return;
         }
@@ -153,8 +133,14 @@ public class Enforcer {
                 life.inForce(parameter, value);
             }
         });
-        schedule.afterPoll(polled.connection(), polled.event() == ServerLives.Event.RESTART, info, wanted,
-                settable(snapshot, info)).ifPresent(trigger -> check(snapshot, trigger));
+        boolean coversAll = InfoSettings.coversAll(desired);
+        Optional<Trigger> trigger = schedule.afterPoll(polled.connection(), polled.event()
+                == ServerLives.Event.RESTART, info, wanted, settable(snapshot, info), driftDue && !coversAll);
+        driftDue = false;
+        trigger.ifPresent(t -> check(snapshot, t));
+        if (trigger.isPresent() || coversAll) {
+            drift.in(driftInterval); // the settings were looked at, all of them
+        }
     }
 
     // Whether this poll's INFO shows a parameter the sidecar would now set (e.g. a held-back maxmemory that has
@@ -200,17 +186,8 @@ public class Enforcer {
         }
     }
 
+    /** Reads the settings, plans and applies, on the INFO of the poll just made. */
     private void check(InfoSnapshot snapshot, Trigger trigger) {
-        check(snapshot, trigger, true);
-    }
-
-    /**
-     * Reads the settings, plans and applies. Polls follow scrapes, so the drift interval may find a snapshot a
-     * minute old: a plan that would set or hold back a value on such a snapshot is not acted on (false is
-     * returned) because its used_memory and loading are what data safety rests on. Report mode writes nothing,
-     * so any snapshot will do.
-     */
-    private boolean check(InfoSnapshot snapshot, Trigger trigger, boolean fresh) {
         long connection = redis.connection();
         schedule.checking(connection);
         DesiredSettings desired = configured.desired();
@@ -219,16 +196,16 @@ public class Enforcer {
             actual = redis.configGet(desired.parameters());
         } catch (RedisFailure failure) {
             readFailed(failure, trigger);
-            return true;
+            return;
         }
         readAllowed();
         List<ParameterAction> plan = SettingsDiff.plan(desired, actual, spellings, facts(snapshot, desired),
                 configured.policy());
-        boolean acts = plan.stream().anyMatch(a -> a.kind() != ParameterAction.Kind.IN_SYNC);
-        if (!fresh && acts && mayWrite(connection)) {
-            return false;
-        }
         state.checked(plan);
+        boolean sets = plan.stream().anyMatch(a -> a.kind() == ParameterAction.Kind.SET) && mayWrite(connection);
+        if (sets) {
+            poller.pollSoon(); // before the sets: a scrape meanwhile waits for what they did, not the poll before
+        }
         boolean allBack = true;
         boolean anySet = false;
         for (ParameterAction action : policyBeforeLimit(plan)) {
@@ -242,12 +219,10 @@ public class Enforcer {
         }
         if (anySet) {
             afterSets(plan, snapshot);
-            poller.requestPoll();
         }
         if (allBack) {
             restored();
         }
-        return true;
     }
 
     private ServerFacts facts(InfoSnapshot snapshot, DesiredSettings desired) {
@@ -338,8 +313,7 @@ public class Enforcer {
     // Redis answers while it loads its dataset, but used_memory is not final yet: try again shortly.
     private void retryWhileLoading(Trigger trigger) {
         if (schedule.retryLater(trigger)) {
-            CompletableFuture.runAsync(poller::pollNow, CompletableFuture.delayedExecutor(LOADING_RETRY_MILLIS,
-                    TimeUnit.MILLISECONDS));
+            worker.schedule(poller::pollSoon, LOADING_RETRY);
         }
     }
 

@@ -13,7 +13,6 @@ import io.github.redissidecar.metrics.MetricsPage;
 import io.github.redissidecar.metrics.PrometheusText;
 import io.github.redissidecar.metrics.Sample;
 import io.github.redissidecar.poll.PollResult;
-import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.EnforcementState;
@@ -23,19 +22,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
- * /metrics, assembled in one place: the families one poll determines (rendered once per poll, by the first scrape
- * that sees it), the sidecar's info, settings and host series, then the Micrometer registry's scrape of the
- * sidecar's own meters and of the JVM and process. The redis_* families are written by hand
- * ({@link PrometheusText}) because the client Quarkus 3.34 uses (simpleclient 0.16) cannot expose a counter
+ * /metrics, assembled in one place: the families one poll determines (rendered once per poll), the sidecar's info,
+ * settings and host series, then the Micrometer registry's scrape of the sidecar's own meters and of the JVM and
+ * process. The redis_* families are written by hand ({@link PrometheusText}) because the client Quarkus 3.34 uses (simpleclient 0.16) cannot expose a counter
  * without {@code _total} (redis_exporter's {@code redis_total_error_replies}, {@code redis_unexpected_error_replies}
  * ...), and byte-for-byte parity with redis_exporter needs its Go-style numbers and label order. Nothing here talks
- * to Redis: a frozen Redis never slows a scrape.
+ * to Redis: the poll to render is given.
  */
 @ApplicationScoped
 public class Exposition {
@@ -44,7 +39,6 @@ public class Exposition {
     private static final List<String> REASONS = Arrays.stream(FailureReason.values()).map(FailureReason::label)
             .toList();
 
-    private final SnapshotHolder holder;
     private final EnforcementState enforcement;
     private final HostChecks host;
     private final ContainerLimitSetting containerLimit;
@@ -54,9 +48,8 @@ public class Exposition {
     private volatile Rendered rendered = new Rendered(null, "");
     private volatile Page page = new Page(null, 0, new byte[0]);
 
-    Exposition(SnapshotHolder holder, ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
+    Exposition(ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
             PrometheusMeterRegistry registry, RedisPort redis, KeySampler sampler) {
-        this.holder = holder;
         this.enforcement = settings.state();
         this.host = host;
         this.containerLimit = limit;
@@ -69,15 +62,15 @@ public class Exposition {
     }
 
     /**
-     * The page as sent. Micrometer's scrape reads MXBeans and /proc for the JVM and process gauges (about 0.5 ms,
-     * 1.5 ms with the image's C1-only JIT), so a page is reused for up to a second while the poll it shows is the
-     * current one: a scrape storm costs one render a second, and a new poll is served at once.
+     * The page for {@code poll}. Micrometer's scrape reads MXBeans and /proc for the JVM and process gauges (about
+     * 0.5 ms, 1.5 ms with the image's C1-only JIT), so a page is reused for up to a second while it shows the same
+     * poll, if {@code reusable}: a scrape storm costs one render a second, and a new poll is rendered at once. A
+     * scrape served late is not: its page counts it.
      */
-    public byte[] page() {
-        PollResult poll = holder.current();
+    public byte[] page(PollResult poll, boolean reusable) {
         Page last = page;
         long now = System.nanoTime();
-        if (last.poll() == poll && now - last.renderedNanos() < REUSE_NANOS) {
+        if (reusable && last.poll() == poll && now - last.renderedNanos() < REUSE_NANOS) {
             return last.bytes();
         }
         byte[] bytes = text(poll).getBytes(StandardCharsets.UTF_8);
@@ -99,14 +92,9 @@ public class Exposition {
         if (last.poll() == poll) {
             return last.text();
         }
-        Map<Boolean, List<MetricFamily>> byRead = MetricsPage.families(poll.snapshot(), poll.polledAtEpochMillis(),
+        String text = PrometheusText.write(MetricsPage.families(poll.snapshot(), poll.polledAtEpochMillis(),
                 poll.databases(), containerLimit.bytes(), poll.lastSuccessEpochMillis(),
-                poll.failure().map(f -> f.reason().label()), REASONS).stream()
-                .collect(Collectors.partitioningBy(f -> MetricsPage.fromCommandstats(f.name())));
-        // Counters carry the time Redis reported them: commandstats may come from an earlier poll than the rest.
-        String text = PrometheusText.write(byRead.get(false), poll.up()
-                ? OptionalLong.of(poll.polledAtEpochMillis()) : OptionalLong.empty())
-                + PrometheusText.write(byRead.get(true), OptionalLong.of(poll.commandsReadAtEpochMillis()));
+                poll.failure().map(f -> f.reason().label()), REASONS));
         rendered = new Rendered(poll, text);
         return text;
     }

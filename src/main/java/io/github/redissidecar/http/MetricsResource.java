@@ -1,33 +1,40 @@
 package io.github.redissidecar.http;
 
 import io.github.redissidecar.metrics.PrometheusText;
-import io.github.redissidecar.poll.Poller;
-import io.vertx.core.http.HttpServerRequest;
+import io.github.redissidecar.metrics.SidecarMeters;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Prometheus scrape endpoint on redis_exporter's path: the last poll and the sidecar's meters. Each scrape is
- * also how the poller learns when to poll: just before the next one expected from the same scraper.
+ * Prometheus scrape endpoint on redis_exporter's path. Like redis_exporter, it reads Redis when Prometheus scrapes:
+ * one INFO per scrape (shared by scrapes that come together), the page rendered from it, no sample timestamps.
  */
 @Path("/metrics")
 public class MetricsResource {
 
     private final Exposition exposition;
-    private final Poller poller;
+    private final FreshPoll fresh;
+    private final SidecarMeters meters;
 
-    MetricsResource(Exposition exposition, Poller poller) {
+    MetricsResource(Exposition exposition, FreshPoll fresh, SidecarMeters meters) {
         this.exposition = exposition;
-        this.poller = poller;
+        this.fresh = fresh;
+        this.meters = meters;
     }
 
     // The content type spelled as the 0.0.4 format defines it; @Produces would reorder its parameters.
     @GET
-    public Response metrics(@Context HttpServerRequest request) {
-        poller.scraped(request.remoteAddress().hostAddress() + " " + request.getHeader(HttpHeaders.USER_AGENT));
-        return Response.ok(exposition.page()).header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
+    public Uni<Response> metrics(@HeaderParam(FreshPoll.SCRAPE_TIMEOUT) String scrapeTimeout) {
+        return fresh.within(scrapeTimeout).map(served -> {
+            if (served.late()) {
+                meters.scrapeStale();
+            }
+            return Response.ok(exposition.page(served.poll(), !served.late()))
+                    .header(HttpHeaders.CONTENT_TYPE, PrometheusText.CONTENT_TYPE).build();
+        });
     }
 }

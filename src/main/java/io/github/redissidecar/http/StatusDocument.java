@@ -38,12 +38,13 @@ public record StatusDocument(Redis redis, Memory memory, Polling polling, Settin
     }
 
     /**
-     * When the sidecar polls: shortly before each expected scrape (the shortest interval learnt from the
-     * scrapers), at least every {@code floorSeconds}; {@code dataAgeSeconds} is the age of what /metrics serves.
+     * When the sidecar polls: at each scrape and /status request, at least every {@code floorSeconds};
+     * {@code dataAgeSeconds} is the age of the poll this document shows; {@code staleScrapes} counts the scrapes
+     * served an older poll because theirs did not come back in time.
      */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Polling(long floorSeconds, Double scrapeIntervalSeconds, Double dataAgeSeconds) {
+    public record Polling(long floorSeconds, Double dataAgeSeconds, long staleScrapes) {
     }
 
     /** The declared settings and what became of them. */

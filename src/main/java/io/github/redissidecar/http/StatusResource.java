@@ -12,12 +12,11 @@ import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.metrics.SidecarMeters;
 import io.github.redissidecar.poll.PollResult;
-import io.github.redissidecar.poll.Poller;
-import io.github.redissidecar.poll.SnapshotHolder;
 import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,39 +28,39 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
-/** {@code GET /status}: built from the last poll and the settings state; it never talks to Redis. */
+/** {@code GET /status}: a poll as fresh as a scrape gets ({@link FreshPoll}), the settings state, the key groups. */
 @Path("/status")
 public class StatusResource {
 
     /** Groups listed on /status: the largest, whatever SIDECAR_KEYS_TOP exports. */
     private static final int TOP_IN_STATUS = 10;
 
-    private final SnapshotHolder holder;
+    private final FreshPoll fresh;
     private final RedisPort redis;
     private final ContainerLimitSetting containerLimit;
     private final EnforcementState enforcement;
     private final SidecarMeters meters;
-    private final Poller poller;
     private final long floorSeconds;
     private final KeySampler sampler;
 
-    StatusResource(SnapshotHolder holder, RedisPort redis, ContainerLimitSetting containerLimit,
-            ConfiguredSettings settings, SidecarMeters meters, Poller poller, SidecarConfig config,
-            KeySampler sampler) {
+    StatusResource(FreshPoll fresh, RedisPort redis, ContainerLimitSetting containerLimit,
+            ConfiguredSettings settings, SidecarMeters meters, SidecarConfig config, KeySampler sampler) {
         this.sampler = sampler;
-        this.holder = holder;
+        this.fresh = fresh;
         this.redis = redis;
         this.containerLimit = containerLimit;
         this.enforcement = settings.state();
         this.meters = meters;
-        this.poller = poller;
         this.floorSeconds = config.poll().interval().toSeconds();
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public StatusDocument status() {
-        PollResult poll = holder.current();
+    public Uni<StatusDocument> status() {
+        return fresh.within(null).map(served -> document(served.poll()));
+    }
+
+    private StatusDocument document(PollResult poll) {
         return new StatusDocument(redis(poll), memory(poll.snapshot()), polling(poll), settings(poll.snapshot()),
                 keyGroups(poll), problems(poll));
     }
@@ -86,9 +85,8 @@ public class StatusResource {
     }
 
     private StatusDocument.Polling polling(PollResult poll) {
-        long interval = poller.scrapeIntervalMillis();
-        return new StatusDocument.Polling(floorSeconds, interval > 0 ? interval / 1000.0 : null,
-                poll.up() ? (System.currentTimeMillis() - poll.polledAtEpochMillis()) / 1000.0 : null);
+        return new StatusDocument.Polling(floorSeconds, poll.up()
+                ? (System.currentTimeMillis() - poll.polledAtEpochMillis()) / 1000.0 : null, meters.staleScrapes());
     }
 
     private StatusDocument.Redis redis(PollResult poll) {

@@ -1,7 +1,6 @@
 package io.github.redissidecar.info;
 
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,33 +49,6 @@ public final class InfoSnapshot {
     public OptionalDouble number(String field) {
         String value = fields.get(field);
         return value == null ? OptionalDouble.empty() : Numbers.parse(value);
-    }
-
-    /** Merges two replies (the fallback path on Redis &lt; 7 sends two INFO commands); fields of {@code other} win. */
-    public InfoSnapshot with(InfoSnapshot other) {
-        Map<String, String> f = new LinkedHashMap<>(fields);
-        f.putAll(other.fields);
-        Map<String, String> s = new LinkedHashMap<>(sections);
-        s.putAll(other.sections);
-        Set<String> read = new HashSet<>(sectionsRead);
-        read.addAll(other.sectionsRead);
-        return new InfoSnapshot(f, s, read);
-    }
-
-    /** Only the fields of the named sections. */
-    public InfoSnapshot only(Set<String> sectionNames) {
-        Map<String, String> f = new LinkedHashMap<>();
-        Map<String, String> s = new LinkedHashMap<>();
-        fields.forEach((field, value) -> {
-            String section = sections.get(field);
-            if (section != null && sectionNames.contains(section)) {
-                f.put(field, value);
-                s.put(field, section);
-            }
-        });
-        Set<String> read = new HashSet<>(sectionsRead);
-        read.retainAll(sectionNames);
-        return new InfoSnapshot(f, s, read);
     }
 
     public boolean isEmpty() {

@@ -61,11 +61,6 @@ final class LabelledSeries {
         return families(dbs, "db", KEYSPACE, MetricType.GAUGE);
     }
 
-    /** The families that come from commandstats, which may be read less often than the rest. */
-    static boolean fromCommandstats(String family) {
-        return COMMANDS.stream().anyMatch(f -> f.name().equals(family));
-    }
-
     static List<MetricFamily> commands(InfoSnapshot info) {
         return families(compound(info, "cmdstat_", "commandstats", true), "cmd", COMMANDS, MetricType.COUNTER);
     }

@@ -16,11 +16,6 @@ public final class MetricsPage {
     private MetricsPage() {
     }
 
-    /** Whether {@code family} comes from commandstats, which may be read on an earlier poll than the rest. */
-    public static boolean fromCommandstats(String family) {
-        return LabelledSeries.fromCommandstats(family);
-    }
-
     /**
      * @param info the snapshot, empty when the poll failed
      * @param polledAtEpochMillis when {@code info} was read
@@ -42,8 +37,8 @@ public final class MetricsPage {
                         "reason", r)).toList()));
         families.addAll(SidecarSeries.containerLimit(containerLimit));
         lastSuccessEpochMillis.ifPresent(t -> families.add(MetricFamily.gauge(
-                "redis_sidecar_last_successful_poll_timestamp_seconds", "Unix time of the last successful poll, to "
-                        + "the millisecond; the counters of that poll carry it as their sample timestamp.",
+                "redis_sidecar_last_successful_poll_timestamp_seconds", "Unix time of the last successful poll (when "
+                        + "its INFO was sent), to the millisecond.",
                 Sample.of(t / 1000.0))));
         info.ifPresent(snapshot -> {
             families.addAll(InfoMetrics.families(snapshot, polledAtEpochMillis / 1000, databases));

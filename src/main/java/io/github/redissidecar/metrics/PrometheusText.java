@@ -3,7 +3,6 @@ package io.github.redissidecar.metrics;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Writes families in the Prometheus text exposition format 0.0.4. Written by hand rather than through a client
@@ -17,38 +16,28 @@ public final class PrometheusText {
     private PrometheusText() {
     }
 
-    /** Families sorted by name, samples in the order given; empty families are left out. */
-    public static String write(Collection<MetricFamily> families) {
-        return write(families, OptionalLong.empty());
-    }
-
     /**
-     * The same, with {@code counterTimestampMillis} on every counter sample: the time Redis reported the value, so
-     * that {@code rate()} and {@code irate()} divide by the time between two readings, not between two scrapes, and
-     * a scrape that finds the reading the previous one saw adds no sample (no false zero, no false spike).
+     * Families sorted by name, samples in the order given; empty families are left out. No sample carries a
+     * timestamp: Prometheus stamps each with its scrape's time and marks series that vanish stale at once.
      */
-    public static String write(Collection<MetricFamily> families, OptionalLong counterTimestampMillis) {
+    public static String write(Collection<MetricFamily> families) {
         StringBuilder out = new StringBuilder(families.size() * 96);
         List<MetricFamily> sorted = families.stream().sorted(Comparator.comparing(MetricFamily::name)).toList();
         for (MetricFamily family : sorted) {
             if (!family.samples().isEmpty()) {
-                writeFamily(out, family, family.type() == MetricType.COUNTER ? counterTimestampMillis
-                        : OptionalLong.empty());
+                writeFamily(out, family);
             }
         }
         return out.toString();
     }
 
-    private static void writeFamily(StringBuilder out, MetricFamily family, OptionalLong timestampMillis) {
+    private static void writeFamily(StringBuilder out, MetricFamily family) {
         out.append("# HELP ").append(family.name()).append(' ').append(escapeHelp(family.help())).append('\n');
         out.append("# TYPE ").append(family.name()).append(' ').append(family.type().text()).append('\n');
         for (Sample sample : family.samples()) {
             out.append(family.name()).append(sample.suffix());
             writeLabels(out, sample.labels());
             out.append(' ').append(formatValue(sample.value()));
-            if (timestampMillis.isPresent()) {
-                out.append(' ').append(timestampMillis.getAsLong());
-            }
             out.append('\n');
         }
     }

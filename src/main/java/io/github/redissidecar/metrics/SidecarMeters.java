@@ -13,11 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The sidecar's own meters, in Micrometer: how long polls take, why they fail, the restarts they show, and what
- * the settings checks set or failed to set. Exported on /metrics after the redis_* families, as
- * {@code redis_sidecar_poll_duration_seconds}, {@code redis_sidecar_poll_errors_total},
- * {@code redis_sidecar_restarts_detected_total}, {@code redis_sidecar_config_reasserts_total} and
- * {@code redis_sidecar_config_reassert_failures_total}.
+ * The sidecar's own meters, in Micrometer: how long polls take, why they fail, the restarts they show, the scrapes
+ * served an older poll, and what the settings checks set or failed to set. Exported on /metrics after the redis_*
+ * families, as {@code redis_sidecar_poll_duration_seconds}, {@code redis_sidecar_poll_errors_total},
+ * {@code redis_sidecar_restarts_detected_total}, {@code redis_sidecar_scrape_stale_total},
+ * {@code redis_sidecar_config_reasserts_total} and {@code redis_sidecar_config_reassert_failures_total}.
  */
 @ApplicationScoped
 public class SidecarMeters {
@@ -26,6 +26,7 @@ public class SidecarMeters {
     private final Timer pollDuration;
     private final Counter restarts;
     private final Map<FailureReason, Counter> pollErrors;
+    private final Counter staleScrapes;
 
     SidecarMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -45,6 +46,19 @@ public class SidecarMeters {
                         .description("Failed polls by reason (connect, auth, timeout, tls, permission, loading, "
                                 + "protocol).")
                         .register(registry)));
+        this.staleScrapes = Counter.builder("redis.sidecar.scrape.stale")
+                .description("Scrapes served the previous poll because the poll they asked for did not finish "
+                        + "within SIDECAR_POLL_SCRAPE_WAIT (Redis slow, frozen or just lost).")
+                .register(registry);
+    }
+
+    /** A scrape was served the last poll: its own did not come back in time. */
+    public void scrapeStale() {
+        staleScrapes.increment();
+    }
+
+    public long staleScrapes() {
+        return (long) staleScrapes.count();
     }
 
     public void polled(long nanos) {

@@ -12,13 +12,12 @@ import java.util.OptionalLong;
  * @param snapshot the INFO read, empty when the poll failed
  * @param failure why the poll failed, empty when it succeeded
  * @param lastSuccessEpochMillis the last time any poll succeeded
- * @param polledAtEpochMillis when {@code snapshot} was read
+ * @param polledAtEpochMillis when {@code snapshot} was asked for (INFO sent); 0 when the poll failed
  * @param databases the server's {@code databases} setting, 0 when unknown
- * @param commandsReadAtEpochMillis when the commandstats in {@code snapshot} were read: this poll, or an earlier
- *     one on the same connection (see {@code SIDECAR_POLL_COMMANDSTATS_EVERY})
+ * @param finishedNanos {@link System#nanoTime()} when the poll ended, 0 before any: how fresh it is
  */
 public record PollResult(Optional<InfoSnapshot> snapshot, Optional<RedisFailure> failure,
-        OptionalLong lastSuccessEpochMillis, long polledAtEpochMillis, int databases, long commandsReadAtEpochMillis) {
+        OptionalLong lastSuccessEpochMillis, long polledAtEpochMillis, int databases, long finishedNanos) {
 
     public boolean up() {
         return snapshot.isPresent();

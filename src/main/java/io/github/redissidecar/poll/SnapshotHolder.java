@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** Holds the last poll's result; scrapes, /status and health checks read it and never talk to Redis. */
+/** Holds the last poll's result, for scrapes, /status and the health checks. */
 @ApplicationScoped
 public class SnapshotHolder {
 
@@ -24,14 +24,16 @@ public class SnapshotHolder {
         return lastAttemptNanos;
     }
 
-    void success(InfoSnapshot snapshot, int databases, long nowEpochMillis, long commandsReadAtEpochMillis) {
-        current = new PollResult(Optional.of(snapshot), Optional.empty(), OptionalLong.of(nowEpochMillis),
-                nowEpochMillis, databases, commandsReadAtEpochMillis);
-        lastAttemptNanos = System.nanoTime();
+    void success(InfoSnapshot snapshot, int databases, long polledAtEpochMillis) {
+        long now = System.nanoTime();
+        current = new PollResult(Optional.of(snapshot), Optional.empty(), OptionalLong.of(polledAtEpochMillis),
+                polledAtEpochMillis, databases, now);
+        lastAttemptNanos = now;
     }
 
     void failure(RedisFailure failure) {
-        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochMillis(), 0, 0, 0);
-        lastAttemptNanos = System.nanoTime();
+        long now = System.nanoTime();
+        current = new PollResult(Optional.empty(), Optional.of(failure), current.lastSuccessEpochMillis(), 0, 0, now);
+        lastAttemptNanos = now;
     }
 }

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 /**
  * The one persistent connection to Redis. Reconnects on its own with a capped backoff as soon as the connection is
  * lost, so a restarted Redis is seen within the backoff cap, not at the next poll; listeners hear of every new
- * connection. Commands are sent blocking, with a timeout, from worker threads.
+ * connection. Commands are sent blocking, with a timeout, from the Redis thread ({@link RedisWorker}).
  */
 @ApplicationScoped
 public class RedisLink {
@@ -99,7 +99,7 @@ public class RedisLink {
         return s == null ? 0 : s.databases();
     }
 
-    /** Runs {@code listener} on a worker thread after each successful (re)connection. */
+    /** Runs {@code listener} on the event loop after each successful (re)connection: it must not block. */
     public void onConnect(Runnable listener) {
         connectListeners.add(listener);
     }
@@ -207,10 +207,7 @@ public class RedisLink {
         session = s;
         backoff.reset();
         stateLog.connected();
-        connectListeners.forEach(listener -> vertx.executeBlocking(() -> {
-            listener.run();
-            return null;
-        }, false));
+        connectListeners.forEach(Runnable::run);
     }
 
     private void failed(RedisFailure failure) {

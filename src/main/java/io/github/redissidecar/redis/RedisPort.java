@@ -163,7 +163,7 @@ public class RedisPort {
         return link.address();
     }
 
-    /** Runs {@code listener} on a worker thread after each successful (re)connection. */
+    /** Runs {@code listener} on the event loop after each successful (re)connection: it must not block. */
     public void onConnect(Runnable listener) {
         link.onConnect(listener);
     }

@@ -4,12 +4,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * When a settings check (CONFIG GET, diff, CONFIG SET) is due: at the sidecar's first poll, on every new
- * connection and every new server life, when a poll's INFO shows a desired value changed away from the desired one
- * (a hand-typed CONFIG SET is seen at the next poll, not at the drift interval) or a value that the sidecar
- * would now set (a held-back maxmemory that became safe), on the drift interval for what INFO does not show, at the
- * poll after the desired settings changed, and shortly after a check that Redis's loading put off. Remembers a CONFIG SET refused on a
- * connection, so that it is not retried on that connection.
+ * When a settings check (CONFIG GET, diff, CONFIG SET) is due after a poll: at the sidecar's first poll, on every new
+ * connection and every new server life, when the poll's INFO shows a desired value changed away from the desired
+ * one (a hand-typed CONFIG SET is seen at the next poll) or a value that the sidecar would now set (a held-back
+ * maxmemory that became safe), when the drift interval passed without a look at what INFO does not report, at the
+ * poll after the desired settings changed, and shortly after a check that Redis's loading put off. Remembers a
+ * CONFIG SET refused on a connection, so that it is not retried on that connection.
  */
 public final class CheckSchedule {
 
@@ -26,9 +26,10 @@ public final class CheckSchedule {
      * @param desired the same parameters with their desired values
      * @param settable whether INFO shows a parameter the sidecar would set now (e.g. a held-back maxmemory that
      *     has become safe), so that it is set at this poll rather than at the drift interval
+     * @param readDue whether the drift interval passed since the parameters INFO does not report were last read
      */
     public synchronized Optional<Trigger> afterPoll(long connection, boolean restart, Map<String, String> info,
-            Map<String, String> desired, boolean settable) {
+            Map<String, String> desired, boolean settable, boolean readDue) {
         boolean newDrift = !info.equals(lastInfo) && !info.equals(desired) || settable;
         lastInfo = info;
         if (!checkedOnce) {
@@ -40,12 +41,8 @@ public final class CheckSchedule {
         if (retry != null) {
             return Optional.of(retry);
         }
-        return connection != checkedConnection || newDrift ? Optional.of(Trigger.DRIFT) : Optional.empty();
-    }
-
-    /** The drift interval elapsed: a check is due once the first one has run. */
-    public synchronized Optional<Trigger> onDriftInterval() {
-        return checkedOnce ? Optional.of(Trigger.DRIFT) : Optional.empty();
+        return connection != checkedConnection || newDrift || readDue ? Optional.of(Trigger.DRIFT)
+                : Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.redissidecar.bench;
 import io.github.redissidecar.testing.BackgroundProcess;
 import io.github.redissidecar.testing.DockerfileJvm;
 import io.github.redissidecar.testing.KeyGroupDataset;
+import io.github.redissidecar.testing.PrometheusServer;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.SidecarProcess;
@@ -74,7 +75,7 @@ public final class Benchmark {
             populate(redis, 10_000);
             try (BackgroundProcess exporter = startExporter(redis, dir)) {
                 if (perMinuteOnly) {
-                    sideBySide(redis);
+                    sideBySide(redis, exporter);
                     new Report(results, quick).writePerMinute(Path.of("target/bench"));
                     System.out.println(Files.readString(Path.of("target/bench/BENCHMARKS-per-minute.md")));
                     return;
@@ -96,7 +97,7 @@ public final class Benchmark {
                 stats.close();
                 stats = redis.client(); // the restarts closed the one opened before them
                 populate(redis, 10_000);
-                sideBySide(redis);
+                sideBySide(redis, exporter);
             } finally {
                 stats.close();
             }
@@ -107,8 +108,9 @@ public final class Benchmark {
     }
 
     // The per-minute rows and irate(): the exporter on its Redis, the sidecar at its defaults on a twin with the same
-    // data, both scraped by one Prometheus in the same minutes, so that the machine's moods fall on both sides.
-    private void sideBySide(RedisServer redis) throws Exception {
+    // data, both scraped by one Prometheus in the same minutes, so that the machine's moods fall on both sides; then
+    // the sidecar alone under an HA pair of Prometheus servers, and with nobody scraping.
+    private void sideBySide(RedisServer redis, BackgroundProcess exporter) throws Exception {
         log("Redis CPU per new connection");
         results.put("connection", Map.of("usecPerConnection", ConnectionCost.usecPerConnection(stats, redis.port(),
                 quick ? 300 : 2_000, quick ? 3 : 5)));
@@ -116,7 +118,9 @@ public final class Benchmark {
                 RespClient twinStats = twin.client()) {
             populate(twin, 10_000);
             try (SidecarProcess defaults = startSidecar(twin, Map.of())) {
-                results.put("perMinute", perMinute("127.0.0.1:" + exporterPort, defaults, twinStats));
+                results.put("perMinute", perMinute("127.0.0.1:" + exporterPort, exporter, defaults, twinStats));
+                results.put("haPair", haPair(defaults, twinStats));
+                results.put("idle", idle(defaults, twinStats));
                 results.put("irate", irate(twin, defaults));
             }
         }
@@ -225,7 +229,6 @@ public final class Benchmark {
     }
 
     private double infoUsec(RedisServer redis, SidecarProcess sidecar) throws Exception {
-        // Whole multiples of the commandstats cadence (every 15th poll reads it), so windows compare like with like.
         int polls = quick ? 15 : 45;
         Thread.sleep(1_500);
         RedisStats.reset(stats);
@@ -322,33 +325,112 @@ public final class Benchmark {
         return Duration.ofSeconds((tenScrapes + period - 1) / period * period);
     }
 
-    private Map<String, Object> perMinute(String exporter, SidecarProcess sidecar, RespClient sidecarStats)
-            throws Exception {
+    private Map<String, Object> perMinute(String exporter, BackgroundProcess exporterProcess, SidecarProcess sidecar,
+            RespClient sidecarStats) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();
+        String target = "127.0.0.1:" + sidecar.port();
         for (int seconds : scrapeIntervals()) {
             Duration interval = Duration.ofSeconds(seconds);
-            try (PrometheusServer prometheus = PrometheusServer.scraping(List.of(exporter,
-                    "127.0.0.1:" + sidecar.port()), interval)) {
-                // Four scrapes: the sidecar learns the interval from three gaps (the last Prometheus's, with the
-                // same address and user agent, still counts for the first).
-                Thread.sleep(interval.multipliedBy(4).plusSeconds(5).toMillis());
+            try (PrometheusServer prometheus = PrometheusServer.scraping(List.of(exporter, target), interval)) {
+                Thread.sleep(interval.multipliedBy(2).plusSeconds(5).toMillis()); // both scraped, caches warm
                 RedisStats.reset(stats);
                 RedisStats.reset(sidecarStats);
+                double from = System.currentTimeMillis() / 1000.0;
                 Duration window = window(interval);
+                ProcessCpu ours = ProcessCpu.watch(sidecar.process().pid());
+                ProcessCpu theirs = ProcessCpu.watch(exporterProcess.pid());
                 Thread.sleep(window.toMillis());
+                ours.close();
+                theirs.close();
                 Map<String, Object> row = new LinkedHashMap<>();
                 put(row, "exporter", RedisStats.read(stats), window);
-                put(row, "sidecar", RedisStats.read(sidecarStats), window);
+                RedisStats sidecarRedis = RedisStats.read(sidecarStats);
+                put(row, "sidecar", sidecarRedis, window);
                 row.put("windowSeconds", window.toSeconds());
-                List<Double> ages = prometheus.range("timestamp(redis_sidecar_last_successful_poll_timestamp_seconds)"
-                        + " - redis_sidecar_last_successful_poll_timestamp_seconds", window, interval);
+                int scrapes = scrapes(prometheus, target, from);
+                row.put("scrapes", scrapes);
+                row.put("sidecarInfoPerScrape", sidecarRedis.callsByCommand().getOrDefault("info", 0L)
+                        / (double) scrapes);
+                List<Double> ages = ages(prometheus, target, Duration.ofSeconds(window.toSeconds()));
                 row.put("dataAgeMeanSeconds", ages.stream().mapToDouble(x -> x).average().orElse(Double.NaN));
                 row.put("dataAgeMaxSeconds", ages.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
+                ownCost(row, ours, theirs, sidecar, exporterProcess, window);
                 m.put(seconds + "s", row);
                 log("per minute, scraped every %d s: %s", seconds, row);
             }
         }
         return m;
+    }
+
+    // The sidecar's own process (CPU per minute, RSS, and the threads its CPU goes to) next to redis_exporter's.
+    private static void ownCost(Map<String, Object> row, ProcessCpu ours, ProcessCpu theirs, SidecarProcess sidecar,
+            BackgroundProcess exporter, Duration window) throws Exception {
+        row.put("sidecarCpuMsPerMinute", ours.totalMillis() * 60 / window.toSeconds());
+        row.put("exporterCpuMsPerMinute", theirs.totalMillis() * 60 / window.toSeconds());
+        row.put("sidecarRssMb", rssKb(sidecar.process().pid()) / 1024.0);
+        row.put("exporterRssMb", rssKb(exporter.pid()) / 1024.0);
+        row.put("sidecarCpuByThread", ours.topPerMinute(6, window.toSeconds()));
+    }
+
+    // Two Prometheus servers scraping the sidecar every 15 s, in phases of their own (an HA pair): each gets a poll
+    // made for its scrape, and Redis one INFO per scrape.
+    private Map<String, Object> haPair(SidecarProcess sidecar, RespClient sidecarStats) throws Exception {
+        String target = "127.0.0.1:" + sidecar.port();
+        Duration interval = Duration.ofSeconds(15);
+        Duration window = quick ? Duration.ofSeconds(45) : Duration.ofMinutes(2);
+        try (PrometheusServer a = PrometheusServer.scraping(List.of(target), interval, "replica-a");
+                PrometheusServer b = PrometheusServer.scraping(List.of(target), interval, "replica-b")) {
+            Thread.sleep(interval.multipliedBy(2).plusSeconds(5).toMillis());
+            RedisStats.reset(sidecarStats);
+            double from = System.currentTimeMillis() / 1000.0;
+            Thread.sleep(window.toMillis());
+            long infos = RedisStats.read(sidecarStats).callsByCommand().getOrDefault("info", 0L);
+            int scrapes = scrapes(a, target, from) + scrapes(b, target, from);
+            List<Double> agesA = ages(a, target, window);
+            List<Double> agesB = ages(b, target, window);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("scrapes", scrapes);
+            row.put("infoPerScrape", infos / (double) scrapes);
+            row.put("phaseSeconds", Math.abs(last(a, target) - last(b, target)) % interval.toSeconds());
+            row.put("dataAgeMaxSecondsA", agesA.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
+            row.put("dataAgeMaxSecondsB", agesB.stream().mapToDouble(x -> x).max().orElse(Double.NaN));
+            log("HA pair at 15 s: %s", row);
+            return row;
+        }
+    }
+
+    // Nobody scraping: what the sidecar's own clocks cost (the floor poll, the drift deadline, the scheduler).
+    private Map<String, Object> idle(SidecarProcess sidecar, RespClient sidecarStats) throws Exception {
+        Duration window = quick ? Duration.ofSeconds(45) : Duration.ofMinutes(4);
+        Thread.sleep(5_000);
+        RedisStats.reset(sidecarStats);
+        ProcessCpu ours = ProcessCpu.watch(sidecar.process().pid());
+        Thread.sleep(window.toMillis());
+        ours.close();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("windowSeconds", window.toSeconds());
+        row.put("infoPerMinute", RedisStats.read(sidecarStats).callsByCommand().getOrDefault("info", 0L) * 60.0
+                / window.toSeconds());
+        row.put("sidecarCpuMsPerMinute", ours.totalMillis() * 60 / window.toSeconds());
+        row.put("sidecarCpuByThread", ours.topPerMinute(6, window.toSeconds()));
+        log("nobody scraping: %s", row);
+        return row;
+    }
+
+    private static int scrapes(PrometheusServer prometheus, String target, double since) throws Exception {
+        return (int) prometheus.samples("up{instance=\"" + target + "\"}", Duration.ofMinutes(15)).stream()
+                .filter(s -> s[0] >= since).count();
+    }
+
+    private static double last(PrometheusServer prometheus, String target) throws Exception {
+        List<double[]> samples = prometheus.samples("up{instance=\"" + target + "\"}", Duration.ofMinutes(1));
+        return samples.get(samples.size() - 1)[0];
+    }
+
+    // The age of the poll each scrape got: the scrape's time minus the poll's (negative: polled for that scrape).
+    private static List<Double> ages(PrometheusServer prometheus, String target, Duration range) throws Exception {
+        return prometheus.samples("redis_sidecar_last_successful_poll_timestamp_seconds{instance=\"" + target
+                + "\"}", range).stream().map(s -> s[0] - s[1]).toList();
     }
 
     private void put(Map<String, Object> row, String side, RedisStats measured, Duration window) {
@@ -375,9 +457,9 @@ public final class Benchmark {
         try {
             for (int seconds : new int[] {1, 15}) {
                 Duration interval = Duration.ofSeconds(seconds);
-                try (PrometheusServer prometheus = PrometheusServer.scraping("127.0.0.1:" + sidecar.port(),
+                try (PrometheusServer prometheus = PrometheusServer.scraping(List.of("127.0.0.1:" + sidecar.port()),
                         interval)) {
-                    // Learnt the interval, and irate's minute holds at least three scrapes.
+                    // irate's minute holds at least three scrapes.
                     Thread.sleep(Duration.ofSeconds(5).plus(interval.multipliedBy(4)).toMillis());
                     int samples = quick ? 10 : 30;
                     int processed = 0;

@@ -3,7 +3,8 @@ package io.github.redissidecar.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.redissidecar.testing.BackgroundProcess;
+import io.github.redissidecar.testing.AlertmanagerServer;
+import io.github.redissidecar.testing.PrometheusServer;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.SidecarProcess;
@@ -70,9 +71,11 @@ class AlertingEndToEndIT {
                     SidecarProcess lockedSidecar = sidecar(locked, "", Map.of("REDIS_PASSWORD", "a-wrong-one"));
                     SidecarProcess restartedSidecar = sidecar(restarted, "maxmemory 8mb\nmaxmemory-policy allkeys-lru",
                             Map.of());
-                    BackgroundProcess alertmanager = startAlertmanager(dir, slack);
-                    BackgroundProcess prometheus = startPrometheus(dir, List.of(cacheSidecar, unboundedSidecar,
-                            brokerSidecar, lockedSidecar, restartedSidecar))) {
+                    AlertmanagerServer alertmanager = AlertmanagerServer.shipped(dir, slack, config -> config
+                            .replaceAll("group_wait: \\w+", "group_wait: 1s")
+                            .replaceAll("group_interval: \\w+", "group_interval: 1s"));
+                    PrometheusServer prometheus = startPrometheus(dir, alertmanager, List.of(cacheSidecar,
+                            unboundedSidecar, brokerSidecar, lockedSidecar, restartedSidecar))) {
                 long start = System.nanoTime();
                 AtomicBoolean writing = new AtomicBoolean(true);
                 Thread writer = new Thread(() -> writeSteadily(cache, writing));
@@ -113,7 +116,7 @@ class AlertingEndToEndIT {
                         && m.title().contains(cache.address())), "the full cache paged: " + all);
                 assertTrue(all.stream().noneMatch(m -> m.title().contains("RedisDown")), "RedisDown: " + all);
                 assertTrue(all.stream().noneMatch(m -> m.title().contains("RedisSidecarAbsent")),
-                        "the sidecars are scraped under the job the rule watches: " + all);
+                        "every job keeps its sidecars: " + all);
                 assertEquals(0, all.stream().filter(m -> m.title().contains("RedisOvercommitDisabled")
                         && !m.title().contains("on host test-host")).count(), "every host alert titled with its host: "
                         + all.stream().map(Message::title).toList());
@@ -202,31 +205,15 @@ class AlertingEndToEndIT {
         }
     }
 
-    private static BackgroundProcess startAlertmanager(Path dir, WebhookReceiver slack) throws Exception {
-        String config = Files.readString(Path.of("alerting/alertmanager.yml"))
-                .replace("api_url_file: /etc/alertmanager/secrets/slack-webhook-url", "api_url: " + slack.baseUrl()
-                        + "slack")
-                .replaceAll("group_wait: \\w+", "group_wait: 1s")
-                .replaceAll("group_interval: \\w+", "group_interval: 1s");
-        Files.writeString(dir.resolve("alertmanager.yml"), config);
-        Files.createDirectories(dir.resolve("templates"));
-        Files.copy(Path.of("alerting/templates/redis-sidecar.tmpl"), dir.resolve("templates/redis-sidecar.tmpl"));
-        int port = RedisServer.freePort();
-        Files.writeString(dir.resolve("am.port"), Integer.toString(port));
-        return BackgroundProcess.start(dir, "prometheus-alertmanager", "--config.file=alertmanager.yml",
-                "--storage.path=am-data", "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
-                .awaitReady("http://127.0.0.1:" + port + "/-/ready", Duration.ofSeconds(30));
-    }
-
-    private static BackgroundProcess startPrometheus(Path dir, List<SidecarProcess> sidecars) throws Exception {
+    private static PrometheusServer startPrometheus(Path dir, AlertmanagerServer alertmanager,
+            List<SidecarProcess> sidecars) throws Exception {
         String shipped = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"));
         NOT_SHORTENED.forEach(name -> assertTrue(shipped.contains("\n      - alert: " + name + "\n"), name));
         String rules = Arrays.stream(shipped.split("(?=\n      - alert: )")).map(AlertingEndToEndIT::shortened)
                 .collect(Collectors.joining());
         Files.writeString(dir.resolve("rules.yml"), rules);
-        String alertmanagerUrl = "127.0.0.1:" + Integer.parseInt(Files.readString(dir.resolve("am.port")));
         String targets = sidecars.stream().map(s -> "'127.0.0.1:" + s.port() + "'").collect(Collectors.joining(", "));
-        Files.writeString(dir.resolve("prometheus.yml"), """
+        return PrometheusServer.start(dir, """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
@@ -240,11 +227,7 @@ class AlertingEndToEndIT {
                     static_configs:
                       - targets: [%s]
                         labels: {namespace: shop, cluster: test}
-                """.formatted(alertmanagerUrl, targets));
-        int port = RedisServer.freePort();
-        return BackgroundProcess.start(dir, "prometheus", "--config.file=prometheus.yml",
-                "--storage.tsdb.path=prom-data", "--web.listen-address=127.0.0.1:" + port)
-                .awaitReady("http://127.0.0.1:" + port + "/-/ready", Duration.ofSeconds(30));
+                """.formatted(alertmanager.address(), targets));
     }
 
     /** One rule (or the file's head) with the test's shorter times, unless it is one of {@link #NOT_SHORTENED}. */

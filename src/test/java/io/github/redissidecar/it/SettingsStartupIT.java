@@ -34,8 +34,9 @@ class SettingsStartupIT {
                 + "is '12parsecs'",
         "SIDECAR_POLL_INTERVAL=10ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 10ms; use 1s or more",
         "SIDECAR_POLL_INTERVAL=500ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 500ms; use 1s or more",
-        "SIDECAR_POLL_COMMANDSTATS_EVERY=0|SIDECAR_POLL_COMMANDSTATS_EVERY (sidecar.poll.commandstats-every) is 0; "
-                + "use 1 (every poll) or more",
+        "SIDECAR_POLL_MAX_AGE=90s|SIDECAR_POLL_MAX_AGE (sidecar.poll.max-age) is 90000ms; use 0 to "
+                + "SIDECAR_POLL_INTERVAL (60s)",
+        "SIDECAR_POLL_SCRAPE_WAIT=0s|SIDECAR_POLL_SCRAPE_WAIT (sidecar.poll.scrape-wait) is 0ms; use 1ms to 10s",
         "SIDECAR_DRIFT_CHECK_INTERVAL=200ms|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is 200ms",
         "SIDECAR_DRIFT_CHECK_INTERVAL=soon|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is \"soon\"",
         "SIDECAR_SETTINGS_WATCH_INTERVAL=200ms|SIDECAR_SETTINGS_WATCH_INTERVAL (sidecar.settings-watch-interval) is "

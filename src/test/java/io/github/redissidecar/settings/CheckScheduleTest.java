@@ -16,35 +16,37 @@ class CheckScheduleTest {
     @Test
     void checksAtTheFirstPollOnEveryNewConnectionAndEveryRestart() {
         CheckSchedule schedule = new CheckSchedule();
-        assertEquals(Optional.empty(), schedule.onDriftInterval(), "nothing before the first check");
-        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED, false));
+        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED, false, false));
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false));
-        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(2, false, WANTED, WANTED, false), "reconnected");
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false, false));
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(2, false, WANTED, WANTED, false, false), "reconnected");
         schedule.checking(2);
-        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(3, true, UNSET, WANTED, false));
-        assertEquals(Optional.of(Trigger.DRIFT), schedule.onDriftInterval());
+        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(3, true, UNSET, WANTED, false, false));
+        schedule.checking(3);
+        assertEquals(Optional.empty(), schedule.afterPoll(3, false, WANTED, WANTED, false, false));
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(3, false, WANTED, WANTED, false, true),
+                "the drift interval passed without reading what INFO does not show");
     }
 
     @Test
     void aHandTypedChangeIsCheckedAtTheNextPollButAPersistentDifferenceOnlyOnce() {
         CheckSchedule schedule = new CheckSchedule();
-        schedule.afterPoll(1, false, WANTED, WANTED, false);
+        schedule.afterPoll(1, false, WANTED, WANTED, false, false);
         schedule.checking(1);
-        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED, false), "CONFIG SET by hand");
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED, false, false), "CONFIG SET by hand");
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED, false),
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED, false, false),
                 "still different (blocked or report mode): left to the drift interval, not a check per poll");
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false), "back in sync");
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false, false), "back in sync");
     }
 
     @Test
     void aHeldBackValueThatBecameSettableIsCheckedAtThisPoll() {
         CheckSchedule schedule = new CheckSchedule();
-        schedule.afterPoll(1, false, UNSET, WANTED, false);
+        schedule.afterPoll(1, false, UNSET, WANTED, false, false);
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED, false), "still held back");
-        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED, true),
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, UNSET, WANTED, false, false), "still held back");
+        assertEquals(Optional.of(Trigger.DRIFT), schedule.afterPoll(1, false, UNSET, WANTED, true, false),
                 "memory was freed: set now, not at the next drift interval");
     }
 
@@ -54,9 +56,9 @@ class CheckScheduleTest {
         schedule.checking(1);
         assertTrue(schedule.retryLater(Trigger.RESTART));
         assertFalse(schedule.retryLater(Trigger.RESTART), "one pending retry at a time");
-        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(1, false, WANTED, WANTED, false));
+        assertEquals(Optional.of(Trigger.RESTART), schedule.afterPoll(1, false, WANTED, WANTED, false, false));
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false));
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false, false));
     }
 
     @Test
@@ -71,12 +73,12 @@ class CheckScheduleTest {
     void aSettingsChangeIsCheckedAtTheNextPollOnItsUsedMemory() {
         CheckSchedule schedule = new CheckSchedule();
         schedule.settingsChanged();
-        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED, false),
+        assertEquals(Optional.of(Trigger.STARTUP), schedule.afterPoll(1, false, WANTED, WANTED, false, false),
                 "before the first check, the first check reads the new settings");
         schedule.checking(1);
         schedule.settingsChanged();
-        assertEquals(Optional.of(Trigger.SETTINGS), schedule.afterPoll(1, false, WANTED, WANTED, false));
+        assertEquals(Optional.of(Trigger.SETTINGS), schedule.afterPoll(1, false, WANTED, WANTED, false, false));
         schedule.checking(1);
-        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false), "once");
+        assertEquals(Optional.empty(), schedule.afterPoll(1, false, WANTED, WANTED, false, false), "once");
     }
 }
