@@ -166,8 +166,12 @@ final class Report {
                 .append(f1(d(idle, "infoPerMinute"))).append(" `INFO`/min) | ")
                 .append(f1(d(idle, "sidecarCpuMsPerMinute"))).append(" | | | | | ").append(threads(idle))
                 .append(" |\n");
+        Map<String, Object> warm = map("warmUp");
         return t.append("\nThe sidecar runs the JVM flags of `docker/Dockerfile.jvm`. Thread names are the kernel's "
-                + "(15 characters); a pool's threads are summed.\n").toString();
+                + "(15 characters); a pool's threads are summed. The windows follow a warm-up of ")
+                .append(f0(d(warm, "scrapes"))).append(" quick scrapes of each side, which cost the sidecar ")
+                .append(f0(d(warm, "sidecarCpuMs"))).append(" ms of CPU once (mostly the JIT compiling the scrape "
+                + "path; without it, a 15 s scrape reaches the same point within minutes).\n").toString();
     }
 
     private static String threads(Map<String, Object> row) {
