@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: redis-memory-sidecar vs Debian's prometheus-redis-exporter, side by side (same redis-server, or twins
 # with the same data scraped in the same minutes).
-#   bench/run.sh                    full run (about 70 minutes), writes BENCHMARKS.md and BENCHMARKS.png here
+#   bench/run.sh                    full run (about 80 minutes), writes docs/benchmarks.md and docs/benchmarks.png
 #   bench/run.sh --quick            smoke run (a few minutes), writes target/bench/BENCHMARKS-quick.{md,png}
 #   bench/run.sh --per-minute-only  per-minute and irate rows alone (about 40 minutes), for a polling change:
 #                                   target/bench/BENCHMARKS-per-minute.md; one interval with
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile
-out=.
+out=docs
 for arg in "$@"; do
   if [ "$arg" = "--quick" ]; then out=target/bench; fi
 done

@@ -102,7 +102,7 @@ public interface SidecarConfig {
         /**
          * Keys drawn together, right after a poll, once the per-minute budget holds that many, over all databases.
          * A key drawn alone from a Redis idle since the last scrape costs it 70–90 µs (cold caches); 16 in one batch
-         * cost 400–590 µs, about what 6 single keys do (BENCHMARKS.md).
+         * cost 400–590 µs, about what 6 single keys do (docs/benchmarks.md).
          */
         @WithDefault("16")
         int batch();

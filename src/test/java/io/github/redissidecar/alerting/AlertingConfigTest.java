@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,8 +51,7 @@ class AlertingConfigTest {
     }
 
     @Test
-    void everyAlertHasForSeverityProductTextsAndARunbookSectionInTheReadme() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void everyAlertHasForSeverityProductTextsAndARunbookOfItsOwn() throws Exception {
         for (Alert alert : alerts()) {
             String body = alert.body();
             assertTrue(body.contains("\n        for: "), alert.name() + ": no for");
@@ -70,9 +68,15 @@ class AlertingConfigTest {
             }
             assertTrue(!Pattern.compile("(?:[-+*/<>]|[<>=!]=) on \\([^)]*\\) (?!group_left)").matcher(body).find(),
                     alert.name() + ": an arithmetic or comparison one-to-one on() keeps only the on() labels");
-            String anchor = alert.name().toLowerCase(Locale.ROOT);
-            assertTrue(body.contains("README.md#" + anchor + "\""), alert.name() + ": runbook_url");
-            assertTrue(readme.contains("\n### " + alert.name() + "\n"), alert.name() + ": no README runbook section");
+            Path runbook = Path.of("docs/runbooks", alert.name() + ".md");
+            assertTrue(body.contains("runbook_url: \"https://github.com/redis-memory-sidecar/redis-memory-sidecar/blob/"
+                    + "main/" + runbook + "\""), alert.name() + ": runbook_url");
+            assertTrue(Files.exists(runbook), alert.name() + ": no " + runbook);
+            String text = Files.readString(runbook);
+            for (String part : List.of("# " + alert.name() + "\n", "\n## Meaning\n", "\n## Impact\n",
+                    "\n## Diagnosis\n", "\n## Mitigation\n")) {
+                assertTrue(text.contains(part), runbook + ": no " + part.strip());
+            }
         }
     }
 

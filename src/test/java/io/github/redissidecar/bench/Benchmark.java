@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Prometheus scraping each every 15, 30 and 60 s; the age of the data served; irate() of busy counters at 1 s and
  * 15 s scrapes; /metrics under wrk, the sidecar's memory and CPU, start-up, settings restored after restarts, and
  * poll cost against keyspace size; the key-group estimator's accuracy against samples and what an exact
- * {@code redis-cli --memkeys} costs, on issue 15's data. Writes BENCHMARKS.md and a PNG chart.
+ * {@code redis-cli --memkeys} costs, on issue 15's data. Writes docs/benchmarks.md and a PNG chart.
  *
  * <p>Run: {@code bench/run.sh} (full, about 70 minutes) or {@code bench/run.sh --quick} (about 8 minutes, for CI).
  */
@@ -53,7 +53,7 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        Path out = Path.of(List.of(args).contains("--out") ? args[List.of(args).indexOf("--out") + 1] : ".");
+        Path out = Path.of(List.of(args).contains("--out") ? args[List.of(args).indexOf("--out") + 1] : "docs");
         new Benchmark(quick, List.of(args).contains("--per-minute-only"), List.of(args).contains("--keys-only"), out)
                 .run();
     }
@@ -104,7 +104,7 @@ public final class Benchmark {
         }
         results.put("keyGroups", keyGroups());
         new Report(results, quick).write(out);
-        System.out.println(Files.readString(out.resolve(quick ? "BENCHMARKS-quick.md" : "BENCHMARKS.md")));
+        System.out.println(Files.readString(out.resolve(quick ? "BENCHMARKS-quick.md" : "benchmarks.md")));
     }
 
     // The per-minute rows and irate(): the exporter on its Redis, the sidecar at its defaults on a twin with the same

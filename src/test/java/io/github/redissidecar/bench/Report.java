@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns the benchmark's results into BENCHMARKS.md (machine, versions, command, results, floors) and a chart. */
+/** Turns the benchmark's results into docs/benchmarks.md (machine, versions, command, results, floors) and a chart. */
 final class Report {
 
     static final String TRADE_OFF = "At the defaults the sidecar reads Redis when Prometheus scrapes, like "
@@ -44,7 +44,7 @@ final class Report {
 
     void write(Path dir) throws Exception {
         Files.createDirectories(dir);
-        String name = quick ? "BENCHMARKS-quick" : "BENCHMARKS";
+        String name = quick ? "BENCHMARKS-quick" : "benchmarks";
         Chart.write(dir.resolve(name + ".png"), bars());
         Files.writeString(dir.resolve(name + ".md"), markdown(name + ".png"));
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -22,10 +23,11 @@ class DeployImageTest {
         String ecsImage = JsonPath.from(Files.readString(Path.of("docker/ecs-task-definition.json")))
                 .getString("containerDefinitions.find { it.name == 'redis-memory-sidecar' }.image");
         assertTrue(ecsImage.startsWith(repository + ":") || ecsImage.startsWith(repository + "@sha256:"), ecsImage);
-        String readme = Files.readString(Path.of("README.md"));
-        for (String line : readme.split("\n")) {
-            if (line.contains("ghcr.io/")) {
-                assertTrue(line.contains(repository), "README names another image: " + line);
+        for (String doc : List.of("README.md", "docs/deploy.md", "helm/redis-memory-sidecar/README.md")) {
+            for (String line : Files.readString(Path.of(doc)).split("\n")) {
+                if (line.contains("ghcr.io/")) {
+                    assertTrue(line.contains(repository), doc + " names another image: " + line);
+                }
             }
         }
         String workflow = Files.readString(Path.of(".github/workflows/release.yml"));

@@ -83,8 +83,8 @@ class SettingsStartupIT {
     void helpAndVersionPrintAndExitWithoutStarting() throws Exception {
         String help = run("--help");
         assertTrue(help.contains("SIDECAR_SETTINGS") && help.contains("REDIS_PASSWORD_FILE"), help);
-        String readme = Files.readString(Path.of("README.md"));
-        for (String line : readme.lines().filter(l -> l.startsWith("| `sidecar.") || l.startsWith("| `quarkus."))
+        String table = Files.readString(Path.of("docs/configuration.md"));
+        for (String line : table.lines().filter(l -> l.startsWith("| `sidecar.") || l.startsWith("| `quarkus."))
                 .toList()) {
             java.util.regex.Matcher env = java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9_]{3,}")
                     .matcher(line.split("\\|")[2]);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code validate} as users run it: the packaged jar in its own process, no Redis anywhere. Exit codes, one line
- * on stderr for unusable input, and the README's examples run exactly as written.
+ * on stderr for unusable input, and the examples of docs/validate.md run exactly as written.
  */
 class ValidateJarIT {
 
@@ -98,7 +98,7 @@ class ValidateJarIT {
         Result first = run(List.of("sh", "-c", plain));
         assertEquals(1, first.exit(), plain + "\n" + first.out() + first.err());
         String shown = codeBlocks(section, "").get(0).lines().findFirst().orElseThrow().replace(", …", "");
-        assertTrue(first.out().contains(shown), "the README's sample line is what it prints:\n" + shown + "\n"
+        assertTrue(first.out().contains(shown), "docs/validate.md's sample line is what it prints:\n" + shown + "\n"
                 + first.out());
 
         String step = codeBlocks(section, "yaml").get(0);
@@ -121,10 +121,7 @@ class ValidateJarIT {
     }
 
     private static String readmeSection() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf("## Validate before deploy");
-        assertTrue(start >= 0, "README has the section");
-        return readme.substring(start, readme.indexOf("\n## ", start + 3));
+        return Files.readString(Path.of("docs/validate.md"));
     }
 
     private static List<String> codeBlocks(String text, String language) {

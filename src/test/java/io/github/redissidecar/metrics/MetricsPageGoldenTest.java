@@ -3,6 +3,7 @@ package io.github.redissidecar.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
@@ -18,8 +19,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Captured INFO through the metric table, diffed with src/test/resources/metrics/expected.prom.
- * {@code -Dgolden.update=true} rewrites the file; CI lints it with {@code promtool check metrics}.
+ * Captured INFO through the metric table, diffed with src/test/resources/metrics/expected.prom, a reviewed file:
+ * {@code -Dgolden.update=true} rewrites it and fails, so that the diff is read before the test passes again. CI lints
+ * it with {@code promtool check metrics}.
  */
 class MetricsPageGoldenTest {
 
@@ -50,6 +52,7 @@ class MetricsPageGoldenTest {
                 + render("7.0-replica.txt");
         if (Boolean.getBoolean("golden.update")) {
             Files.writeString(GOLDEN, actual);
+            fail(GOLDEN + " rewritten: review the diff (git diff), then run again without -Dgolden.update");
         }
         assertEquals(Files.readString(GOLDEN), actual);
     }
