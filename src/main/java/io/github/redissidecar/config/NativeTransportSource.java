@@ -1,5 +1,6 @@
 package io.github.redissidecar.config;
 
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  * writes nothing at runtime and runs on a read-only root file system with no writable /tmp. Ordinal 100: an
  * explicit {@code QUARKUS_VERTX_PREFER_NATIVE_TRANSPORT} wins.
  */
-public class NativeTransportSource extends FixedConfigSource {
+public class NativeTransportSource extends MapBackedConfigSource {
 
     static final String KEY = "quarkus.vertx.prefer-native-transport";
 
@@ -17,8 +18,8 @@ public class NativeTransportSource extends FixedConfigSource {
     }
 
     NativeTransportSource(Map<String, String> env, String addressProperty) {
-        super(properties(firstOf(addressProperty, env.get("SIDECAR_REDIS_ADDRESS"), env.get("REDIS_ADDR"))),
-                "native transport for unix:// addresses", 100);
+        super("native transport for unix:// addresses", properties(firstOf(addressProperty,
+                env.get("SIDECAR_REDIS_ADDRESS"), env.get("REDIS_ADDR"))), 100);
     }
 
     private static Map<String, String> properties(String address) {

@@ -1,5 +1,6 @@
 package io.github.redissidecar.config;
 
+import io.smallrye.config.common.MapBackedConfigSource;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,7 +8,7 @@ import java.util.Map;
  * Accepts redis_exporter's environment variables so the sidecar is a drop-in replacement. Ordinal 275: above
  * application.properties (250), below our own {@code SIDECAR_*} variables (300), which therefore win.
  */
-public class RedisExporterEnvSource extends FixedConfigSource {
+public class RedisExporterEnvSource extends MapBackedConfigSource {
 
     static final Map<String, String> NAMES = Map.of(
             "REDIS_ADDR", "sidecar.redis.address",
@@ -20,7 +21,7 @@ public class RedisExporterEnvSource extends FixedConfigSource {
     }
 
     RedisExporterEnvSource(Map<String, String> env) {
-        super(properties(env), "redis_exporter environment variables", 275);
+        super("redis_exporter environment variables", properties(env), 275);
     }
 
     private static Map<String, String> properties(Map<String, String> env) {

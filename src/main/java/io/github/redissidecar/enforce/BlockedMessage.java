@@ -18,8 +18,8 @@ public final class BlockedMessage {
      */
     public static String of(DesiredSetting desired, String actual, String reason, Optional<InfoSnapshot> info) {
         String parameter = desired.parameter();
-        String want = Enforcer.show(desired.value());
-        String have = Enforcer.show(actual);
+        String want = EnforcementReport.show(desired.value());
+        String have = EnforcementReport.show(actual);
         return switch (reason) {
             case SettingsDiff.BELOW_USED_MEMORY -> "Not lowering maxmemory from " + limit(actual) + " to "
                     + size(desired.value()) + " (" + desired.written() + ", " + desired.origin() + ") on this adopted "

@@ -1,26 +1,20 @@
 package io.github.redissidecar.enforce;
 
-import io.github.redissidecar.config.SidecarConfig;
-import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.SafetyPolicy;
-import io.github.redissidecar.settings.SettingsException;
 import io.github.redissidecar.settings.SettingsReload;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The desired settings, read and validated at startup from {@code SIDECAR_SETTINGS_FILE} and
- * {@code SIDECAR_SETTINGS}: any mistake stops startup with a message naming the line, the value and the fix. Later
- * the {@link SettingsWatcher} re-reads them and {@link #replace} puts the accepted ones in force.
+ * The desired settings in force, read and validated at startup from {@code SIDECAR_SETTINGS_FILE} and
+ * {@code SIDECAR_SETTINGS} ({@link SettingsReload#read} refuses a mistake with a message naming the line, the value
+ * and the fix), with the mode and the safety policy they are enforced under. Later the {@link SettingsWatcher}
+ * re-reads them and {@link #replace} puts the accepted ones in force.
  */
-@Startup
-@ApplicationScoped
-public class ConfiguredSettings {
+public final class ConfiguredSettings {
 
     private final SettingsReload reload;
     private final Optional<EnforceMode> mode;
@@ -30,15 +24,18 @@ public class ConfiguredSettings {
     private final Duration watchInterval;
     private volatile DesiredSettings desired;
 
-    ConfiguredSettings(SidecarConfig config, ContainerLimitSetting containerLimit) {
-        this.reload = SettingsReload.read(config.settingsFile(), config.settings(), containerLimit.reader());
+    /**
+     * @param mode SIDECAR_ENFORCE; without it the mode follows the settings
+     * @param watched whether any source can change while the sidecar runs (a settings file, a limit file)
+     */
+    public ConfiguredSettings(SettingsReload reload, Optional<EnforceMode> mode, SafetyPolicy policy, boolean watched,
+            Duration watchInterval) {
+        this.reload = reload;
         this.desired = reload.desired();
-        this.policy = policy(config);
-        atLeastOneSecond(config.driftCheckInterval(), "SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval)",
-                "maxmemory and the policy are checked at every poll anyway");
-        this.watched = config.settingsFile().isPresent() || containerLimit.fromFile();
-        this.watchInterval = config.settingsWatchInterval();
-        this.mode = config.enforce();
+        this.mode = mode;
+        this.policy = policy;
+        this.watched = watched;
+        this.watchInterval = watchInterval;
         this.state = new EnforcementState(mode(desired), desired);
     }
 
@@ -78,21 +75,6 @@ public class ConfiguredSettings {
     // Without SIDECAR_ENFORCE the mode follows the settings: a file that gains its first line starts enforcing it.
     private EnforceMode mode(DesiredSettings settings) {
         return mode.orElse(settings.isEmpty() ? EnforceMode.OFF : EnforceMode.ENFORCE);
-    }
-
-    private static void atLeastOneSecond(Duration interval, String key, String why) {
-        if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new SettingsException(key + " is " + interval.toMillis() + "ms; use 1s or more (" + why + ")");
-        }
-    }
-
-    private static SafetyPolicy policy(SidecarConfig config) {
-        double margin = config.maxmemorySafetyMargin();
-        if (!(margin >= 0 && margin <= 100)) {
-            throw new SettingsException("SIDECAR_MAXMEMORY_SAFETY_MARGIN (sidecar.maxmemory-safety-margin) is "
-                    + config.maxmemorySafetyMargin() + "; give a percentage from 0 to 100 (default 10)");
-        }
-        return new SafetyPolicy(margin, config.allowMaxmemoryBelowUsed(), config.allowAppendonlyAtRuntime());
     }
 
     /** For the startup log. */

@@ -1,8 +1,8 @@
 package io.github.redissidecar.enforce;
 
+import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
  * Logs a condition once until it clears: a maxmemory blocked for hours, or a CONFIG command that is not
@@ -10,22 +10,22 @@ import org.jboss.logging.Logger;
  */
 final class OnceLog {
 
-    private final Logger log;
+    private final System.Logger log;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
-    OnceLog(Logger log) {
+    OnceLog(System.Logger log) {
         this.log = log;
     }
 
     void warn(String key, String message) {
         if (logged.add(key)) {
-            log.warn(message);
+            log.log(Level.WARNING, message);
         }
     }
 
     void info(String key, String message) {
         if (logged.add(key)) {
-            log.info(message);
+            log.log(Level.INFO, message);
         }
     }
 

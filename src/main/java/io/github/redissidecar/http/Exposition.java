@@ -1,10 +1,11 @@
 package io.github.redissidecar.http;
 
-import io.github.redissidecar.Version;
+import io.github.redissidecar.config.Version;
+import io.github.redissidecar.connection.VertxRedisCommands;
+import io.github.redissidecar.container.ContainerLimitSetting;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.host.HostChecks;
 import io.github.redissidecar.keys.KeySampler;
-import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.metrics.EnforcementSeries;
 import io.github.redissidecar.metrics.HostSeries;
 import io.github.redissidecar.metrics.KeyGroupSeries;
@@ -14,7 +15,6 @@ import io.github.redissidecar.metrics.PrometheusText;
 import io.github.redissidecar.metrics.Sample;
 import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.redis.FailureReason;
-import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.EnforcementState;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +49,7 @@ public class Exposition {
     private volatile Page page = new Page(null, 0, new byte[0]);
 
     Exposition(ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
-            PrometheusMeterRegistry registry, RedisPort redis, KeySampler sampler) {
+            PrometheusMeterRegistry registry, VertxRedisCommands redis, KeySampler sampler) {
         this.enforcement = settings.state();
         this.host = host;
         this.containerLimit = limit;

@@ -1,6 +1,6 @@
 package io.github.redissidecar.http;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.redissidecar.http;
 
+import io.github.redissidecar.meters.SidecarMeters;
 import io.github.redissidecar.metrics.PrometheusText;
-import io.github.redissidecar.metrics.SidecarMeters;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;

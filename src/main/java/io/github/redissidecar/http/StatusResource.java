@@ -1,6 +1,8 @@
 package io.github.redissidecar.http;
 
 import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.connection.VertxRedisCommands;
+import io.github.redissidecar.container.ContainerLimitSetting;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.keys.KeyGroupEstimate;
@@ -8,11 +10,9 @@ import io.github.redissidecar.keys.KeyGroupWords;
 import io.github.redissidecar.keys.KeySampler;
 import io.github.redissidecar.keys.MemoryDoctor;
 import io.github.redissidecar.keys.SamplerState;
-import io.github.redissidecar.memory.ContainerLimitSetting;
 import io.github.redissidecar.memory.MemoryLimits;
-import io.github.redissidecar.metrics.SidecarMeters;
+import io.github.redissidecar.meters.SidecarMeters;
 import io.github.redissidecar.poll.PollResult;
-import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
@@ -36,14 +36,14 @@ public class StatusResource {
     private static final int TOP_IN_STATUS = 10;
 
     private final FreshPoll fresh;
-    private final RedisPort redis;
+    private final VertxRedisCommands redis;
     private final ContainerLimitSetting containerLimit;
     private final EnforcementState enforcement;
     private final SidecarMeters meters;
     private final long floorSeconds;
     private final KeySampler sampler;
 
-    StatusResource(FreshPoll fresh, RedisPort redis, ContainerLimitSetting containerLimit,
+    StatusResource(FreshPoll fresh, VertxRedisCommands redis, ContainerLimitSetting containerLimit,
             ConfiguredSettings settings, SidecarMeters meters, SidecarConfig config, KeySampler sampler) {
         this.sampler = sampler;
         this.fresh = fresh;

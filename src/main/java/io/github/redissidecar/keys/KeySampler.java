@@ -1,26 +1,20 @@
 package io.github.redissidecar.keys;
 
-import io.github.redissidecar.InvalidConfiguration;
-import io.github.redissidecar.StartupReport;
-import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.poll.Polled;
-import io.github.redissidecar.poll.Poller;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.KeyFacts;
+import io.github.redissidecar.redis.RedisCommands;
 import io.github.redissidecar.redis.RedisFailure;
-import io.github.redissidecar.redis.RedisPort;
 import io.github.redissidecar.settings.ServerLives;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * Draws random keys right after each poll within the configured budget (RANDOMKEY, then MEMORY USAGE and PTTL, in
@@ -31,51 +25,42 @@ import org.jboss.logging.Logger;
  * slowly (the poll's own INFO slower than {@code SIDECAR_KEYS_MAX_LATENCY}, or a batch slower than twice that);
  * switches itself off for good, in one log line, when the ACL denies what it needs.
  */
-@ApplicationScoped
-public class KeySampler {
+public final class KeySampler {
 
-    private static final Logger LOG = Logger.getLogger(KeySampler.class);
+    private static final System.Logger LOG = System.getLogger(KeySampler.class.getName());
 
-    private final RedisPort redis;
-    private final Poller poller;
+    private final RedisCommands redis;
     private final SamplerState state;
     private final SampleBudget budget;
     private final KeyGroups groups;
     private final SamplerSettings settings;
     private final long maxLatencyNanos;
 
-    KeySampler(RedisPort redis, Poller poller, SidecarConfig config) {
-        SidecarConfig.Keys keys = config.keys();
+    /**
+     * @param enabled SIDECAR_KEYS_ENABLED
+     * @param maxLatency SIDECAR_KEYS_MAX_LATENCY: a slower poll draws no key
+     */
+    public KeySampler(RedisCommands redis, SamplerSettings settings, KeyGroups groups, boolean enabled,
+            Duration maxLatency) {
         this.redis = redis;
-        this.poller = poller;
-        this.settings = new SamplerSettings(keys.batch(), keys.samplesPerMinute(), keys.window(), keys.top(),
-                keys.memorySamples());
-        String problem = settings.problem();
-        if (problem != null) {
-            throw new InvalidConfiguration(problem);
-        }
-        this.groups = groups(keys.groups());
-        this.state = new SamplerState(keys.window());
-        this.budget = new SampleBudget(keys.batch(), keys.samplesPerMinute());
-        this.maxLatencyNanos = keys.maxLatency().toNanos();
-        if (!keys.enabled()) {
+        this.settings = settings;
+        this.groups = groups;
+        this.state = new SamplerState(settings.window());
+        this.budget = new SampleBudget(settings.batch(), settings.samplesPerMinute());
+        this.maxLatencyNanos = maxLatency.toNanos();
+        if (!enabled) {
             state.off("SIDECAR_KEYS_ENABLED is false");
         }
     }
 
-    private static KeyGroups groups(Optional<String> rules) {
+    /** The grouping of SIDECAR_KEYS_GROUPS, or the default one; refused with the key and the fix. */
+    public static KeyGroups groups(Optional<String> rules) {
         try {
             return rules.map(KeyGroups::withRules).orElse(KeyGroups.byPrefix());
         } catch (IllegalArgumentException e) {
             throw new InvalidConfiguration("SIDECAR_KEYS_GROUPS (sidecar.keys.groups): " + e.getMessage()
                     + "; write one Java regular expression per line");
         }
-    }
-
-    // Built at startup, so that a bad setting stops the start rather than the first poll.
-    void start(@Observes @Priority(StartupReport.CHECKS) StartupEvent event) {
-        LOG.debugf("key sampler: %s", state.offReason().orElse("on"));
-        poller.onPoll(this::polled);
     }
 
     public SamplerState state() {
@@ -88,8 +73,8 @@ public class KeySampler {
                 .orElse(List.of());
     }
 
-    // After a restart the settings go first: this poll's listeners put them back, the next poll samples.
-    private void polled(Polled polled) {
+    /** After a poll, on the Redis thread. After a restart the settings go first: the next poll samples. */
+    public void polled(Polled polled) {
         if (state.offReason().isPresent() || polled.event() != ServerLives.Event.SAME_LIFE) {
             return;
         }
@@ -128,9 +113,9 @@ public class KeySampler {
 
     /** Samples {@code count} keys of {@code db}; why it stopped early when a batch was too slow to go on. */
     private Optional<String> sample(int db, int count) throws RedisFailure {
-        for (int left = count; left > 0; left -= RedisPort.MAX_KEYS_PER_BATCH) {
+        for (int left = count; left > 0; left -= RedisCommands.MAX_KEYS_PER_BATCH) {
             long start = System.nanoTime();
-            List<byte[]> keys = redis.randomKeys(db, Math.min(left, RedisPort.MAX_KEYS_PER_BATCH));
+            List<byte[]> keys = redis.randomKeys(db, Math.min(left, RedisCommands.MAX_KEYS_PER_BATCH));
             List<KeyFacts> facts = redis.keyFacts(db, keys, settings.memorySamples());
             for (int i = 0; i < facts.size(); i++) {
                 keep(db, keys.get(i), facts.get(i));
@@ -160,14 +145,14 @@ public class KeySampler {
             String reason = "the ACL denies what sampling needs (" + failure.getMessage() + "); grant +randomkey "
                     + "+memory|usage +pttl +select %R~* or set SIDECAR_KEYS_ENABLED=false";
             state.off(reason);
-            LOG.warnf("Key sampling is off: %s", reason);
+            LOG.log(Level.WARNING, "Key sampling is off: " + reason);
             return;
         }
         if (failure.reason() == FailureReason.LOADING) {
             state.paused(Optional.of("Redis is loading its dataset"));
         }
         if (!repeated) {
-            LOG.infof("Key sampling failed (%s): %s", failure.reason().label(), failure.getMessage());
+            LOG.log(Level.INFO, "Key sampling failed (" + failure.reason().label() + "): " + failure.getMessage());
         }
     }
 }

@@ -1,16 +1,18 @@
 package io.github.redissidecar.memory;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Resolves the container memory limit setting: a size, {@code auto} (on ECS the task's limit from the task
- * metadata endpoint, else this process's cgroup, v2 then v1), or nothing. A value that is neither is a configuration error, reported with the key and the value.
+ * metadata endpoint, else this process's cgroup, v2 then v1), or nothing. A value that is neither is a
+ * configuration error, reported with the key and the value.
  */
 public final class ContainerMemoryLimit {
 
@@ -37,19 +39,20 @@ public final class ContainerMemoryLimit {
     }
 
     public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup) {
-        return resolve(setting, cgroupRoot, procSelfCgroup, null);
+        return resolve(setting, cgroupRoot, procSelfCgroup, OptionalLong::empty);
     }
 
     /**
-     * As above; with {@code auto} on ECS ({@code ecsMetadataUri} set), the task's limit from the metadata endpoint
-     * comes first, the cgroup only when the endpoint gives none.
+     * As above; with {@code auto}, the task's limit ({@code ecsTaskLimit}: on ECS, the task metadata endpoint's)
+     * comes first, the cgroup only when there is none.
      */
-    public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup, String ecsMetadataUri) {
+    public static OptionalLong resolve(String setting, Path cgroupRoot, Path procSelfCgroup,
+            Supplier<OptionalLong> ecsTaskLimit) {
         if (setting == null || setting.isBlank()) {
             return OptionalLong.empty();
         }
         if (setting.strip().equalsIgnoreCase("auto")) {
-            OptionalLong task = EcsTaskMetadataEndpoint.taskMemoryLimit(ecsMetadataUri);
+            OptionalLong task = ecsTaskLimit.get();
             return task.isPresent() ? task : fromCgroup(cgroupRoot, procSelfCgroup);
         }
         long bytes = ByteSize.parse(setting).filter(b -> b > 0).orElseThrow(() -> new InvalidConfiguration(

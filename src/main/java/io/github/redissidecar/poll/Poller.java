@@ -1,19 +1,11 @@
 package io.github.redissidecar.poll;
 
-import io.github.redissidecar.InvalidConfiguration;
-import io.github.redissidecar.StartupReport;
-import io.github.redissidecar.config.SidecarConfig;
 import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
-import io.github.redissidecar.metrics.SidecarMeters;
+import io.github.redissidecar.redis.ConnectionState;
+import io.github.redissidecar.redis.RedisCommands;
 import io.github.redissidecar.redis.RedisFailure;
-import io.github.redissidecar.redis.RedisPort;
-import io.github.redissidecar.redis.RedisWorker;
 import io.github.redissidecar.settings.ServerLives;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.jboss.logging.Logger;
 
 /**
  * Polls Redis when its state is asked for: by a scrape or /status ({@link #fresh}), by a new connection (a restarted
@@ -32,67 +23,58 @@ import org.jboss.logging.Logger;
  * result goes to the holder and to whoever waited for it first, then to listeners (settings enforcement, key
  * sampling), on the Redis thread, before the next poll starts.
  */
-@ApplicationScoped
-public class Poller {
+public final class Poller {
 
-    private static final Logger LOG = Logger.getLogger(Poller.class);
+    private static final System.Logger LOG = System.getLogger(Poller.class.getName());
     private static final List<String> SECTIONS = List.of(
             "server", "clients", "memory", "persistence", "stats", "replication", "cpu", "keyspace", "cluster");
 
-    private final RedisPort redis;
+    /**
+     * @param sections the INFO sections a poll reads ({@link #sections})
+     * @param floor the longest time between polls when nobody asks (SIDECAR_POLL_INTERVAL)
+     * @param maxAge how recent a poll may be to serve a request without a new one (SIDECAR_POLL_MAX_AGE)
+     * @param adoptAfter how much older than the sidecar a Redis may be and count as started with it
+     */
+    public record Settings(List<String> sections, Duration floor, Duration maxAge, Duration adoptAfter) {
+    }
+
+    private final RedisCommands redis;
     private final RedisWorker worker;
     private final SnapshotHolder holder;
-    private final SidecarMeters meters;
-    private final List<String> sections;
+    private final PollMeters meters;
+    private final Settings settings;
     private final ServerLives lives;
-    private final Duration floor;
-    private final long maxAgeNanos;
     private final RedisWorker.Deadline floorPoll;
     private final List<Consumer<Polled>> listeners = new CopyOnWriteArrayList<>();
     private final long startedNanos = System.nanoTime();
     private CompletableFuture<PollResult> pending;
 
-    Poller(RedisPort redis, RedisWorker worker, SnapshotHolder holder, SidecarMeters meters, SidecarConfig config) {
+    public Poller(RedisCommands redis, RedisWorker worker, SnapshotHolder holder, PollMeters meters,
+            Settings settings) {
         this.redis = redis;
         this.worker = worker;
         this.holder = holder;
         this.meters = meters;
-        this.sections = sections(config.poll());
-        this.lives = new ServerLives(config.adoptAfter().toSeconds());
-        this.floor = config.poll().interval();
-        Duration maxAge = config.poll().maxAge();
-        if (floor.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new InvalidConfiguration("SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is " + floor.toMillis()
-                    + "ms; use 1s or more (scrapes and a restarted Redis are polled when they come, whatever the "
-                    + "interval)");
-        }
-        if (maxAge.isNegative() || maxAge.compareTo(floor) > 0) {
-            throw new InvalidConfiguration("SIDECAR_POLL_MAX_AGE (sidecar.poll.max-age) is " + maxAge.toMillis()
-                    + "ms; use 0 to SIDECAR_POLL_INTERVAL (" + floor.toSeconds() + "s), e.g. the default 250ms");
-        }
-        Duration wait = config.poll().scrapeWait();
-        if (wait.compareTo(Duration.ofMillis(1)) < 0 || wait.compareTo(Duration.ofSeconds(10)) > 0) {
-            throw new InvalidConfiguration("SIDECAR_POLL_SCRAPE_WAIT (sidecar.poll.scrape-wait) is " + wait.toMillis()
-                    + "ms; use 1ms to 10s, e.g. the default 150ms (past it a scrape gets the previous poll)");
-        }
-        this.maxAgeNanos = maxAge.toNanos();
+        this.settings = settings;
+        this.lives = new ServerLives(settings.adoptAfter().toSeconds());
         this.floorPoll = worker.deadline(this::pollSoon);
     }
 
-    private static List<String> sections(SidecarConfig.Poll config) {
+    /** Every section the redis_exporter-compatible families come from, and the two optional ones. */
+    public static List<String> sections(boolean errorstats, boolean commandstats) {
         List<String> out = new ArrayList<>(SECTIONS);
-        if (config.errorstats()) {
+        if (errorstats) {
             out.add("errorstats");
         }
-        if (config.commandstats()) {
+        if (commandstats) {
             out.add("commandstats");
         }
         return List.copyOf(out);
     }
 
-    void start(@Observes @Priority(StartupReport.CHECKS) StartupEvent event) {
-        redis.onConnect(this::pollSoon);
-        floorPoll.in(floor);
+    /** Starts the floor timer. */
+    public void start() {
+        floorPoll.in(settings.floor());
     }
 
     /**
@@ -104,7 +86,7 @@ public class Poller {
         synchronized (this) {
             PollResult last = holder.current();
             if (pending == null && last.finishedNanos() != 0
-                    && System.nanoTime() - last.finishedNanos() <= maxAgeNanos) {
+                    && System.nanoTime() - last.finishedNanos() <= settings.maxAge().toNanos()) {
                 return CompletableFuture.completedFuture(last);
             }
         }
@@ -136,7 +118,7 @@ public class Poller {
         if (waiting != null) {
             waiting.complete(holder.current());
         }
-        floorPoll.in(floor);
+        floorPoll.in(settings.floor());
         if (polled != null) {
             listeners.forEach(l -> l.accept(polled));
         }
@@ -144,20 +126,19 @@ public class Poller {
 
     /** The poll, or null when it failed or the first connection attempt has not finished. */
     private Polled pollOnce() {
-        if (!redis.connected() && !redis.attempted()) {
+        ConnectionState connection = redis.connection();
+        if (!connection.up() && !connection.attempted()) {
             return null; // Startup: nothing to report yet, and no failure to count.
         }
-        long connection = redis.connection();
-        long connectedAt = redis.connectedAtNanos();
         long start = System.nanoTime();
         long now = System.currentTimeMillis();
         try {
-            InfoSnapshot snapshot = InfoParser.parse(redis.info(sections));
+            InfoSnapshot snapshot = InfoParser.parse(redis.info(settings.sections()));
             long took = System.nanoTime() - start;
             meters.polled(took);
             ServerLives.Event event = observe(snapshot);
-            holder.success(snapshot, redis.databases(), now);
-            return new Polled(snapshot, event, connection, connectedAt, took);
+            holder.success(snapshot, connection.databases(), now);
+            return new Polled(snapshot, event, connection.number(), connection.acceptedAtNanos(), took);
         } catch (RedisFailure failure) {
             meters.polled(System.nanoTime() - start);
             meters.pollFailed(failure.reason());
@@ -173,7 +154,8 @@ public class Poller {
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos));
         if (event == ServerLives.Event.RESTART) {
             meters.restarted();
-            LOG.infof("Redis at %s restarted (new run_id %s, up %d s)", redis.address(), runId, uptime);
+            LOG.log(System.Logger.Level.INFO, () -> String.format("Redis at %s restarted (new run_id %s, up %d s)",
+                    redis.address(), runId, uptime));
         }
         return event;
     }

@@ -3,13 +3,11 @@ package io.github.redissidecar.poll;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisFailure;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Holds the last poll's result, for scrapes, /status and the health checks. */
-@ApplicationScoped
-public class SnapshotHolder {
+public final class SnapshotHolder {
 
     private volatile PollResult current = new PollResult(Optional.empty(), Optional.of(new RedisFailure(
             FailureReason.CONNECT, "no poll yet")), OptionalLong.empty(), 0, 0, 0);

@@ -1,6 +1,6 @@
 package io.github.redissidecar.redis;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;

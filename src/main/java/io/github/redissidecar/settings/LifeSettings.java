@@ -17,6 +17,49 @@ import java.util.Set;
  */
 public final class LifeSettings {
 
+    /** What a poll's server life means for the settings. */
+    public enum Beginning {
+        /** The same life as before: nothing begins. */
+        SAME,
+        /** Redis restarted while the sidecar watched: what was in force is restored. */
+        RESTARTED,
+        /** The first Redis seen started with the sidecar, without its settings: all of them are restored. */
+        CAME_BACK,
+        /** The first Redis seen started with the sidecar and has a maxmemory: adopted as it is. */
+        ADOPTED_YOUNG,
+        /** The first Redis seen has run longer than the sidecar plus the adopt-after window: adopted. */
+        ADOPTED_OLD
+    }
+
+    /**
+     * Starts the life a poll shows. A Redis met at the sidecar's start that is young and has no maxmemory came back
+     * without its settings (a redeploy: the previous sidecar had them in force, or a restart while the sidecar was
+     * down); a young one with a maxmemory, or an old one, is adopted as it is.
+     */
+    public synchronized Beginning begin(ServerLives.Event event, boolean hasMaxmemory, DesiredSettings desired) {
+        switch (event) {
+            case RESTART -> {
+                restarted();
+                return Beginning.RESTARTED;
+            }
+            case FIRST_CONTACT_FRESH -> {
+                if (hasMaxmemory) {
+                    adopted();
+                    return Beginning.ADOPTED_YOUNG;
+                }
+                cameBack(desired);
+                return Beginning.CAME_BACK;
+            }
+            case FIRST_CONTACT_ADOPTED -> {
+                adopted();
+                return Beginning.ADOPTED_OLD;
+            }
+            default -> {
+                return Beginning.SAME;
+            }
+        }
+    }
+
     private final Map<String, String> inForce = new HashMap<>();
     private Map<String, String> restorable = new HashMap<>();
 

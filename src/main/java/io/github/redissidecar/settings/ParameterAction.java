@@ -13,7 +13,14 @@ public record ParameterAction(DesiredSetting desired, Optional<String> actual, K
         Optional<String> blockedReason) {
 
     public enum Kind {
-        IN_SYNC, SET, BLOCKED
+        /** Redis has the desired value. */
+        IN_SYNC,
+        /** Redis has another value, and the sidecar sets the desired one. */
+        SET,
+        /** Redis has another value that the sidecar would set, but may not write: it reports the drift. */
+        REPORT,
+        /** Redis has another value, deliberately not set: {@link #blockedReason()} says why. */
+        BLOCKED
     }
 
     public boolean drift() {
@@ -30,6 +37,11 @@ public record ParameterAction(DesiredSetting desired, Optional<String> actual, K
 
     static ParameterAction set(DesiredSetting desired, String actual) {
         return new ParameterAction(desired, Optional.of(actual), Kind.SET, Optional.empty());
+    }
+
+    /** The same difference, reported instead of set. */
+    ParameterAction reported() {
+        return kind == Kind.SET ? new ParameterAction(desired, actual, Kind.REPORT, blockedReason) : this;
     }
 
     static ParameterAction blocked(DesiredSetting desired, Optional<String> actual, String reason) {

@@ -1,6 +1,6 @@
 package io.github.redissidecar.settings;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 
 /** A desired setting that cannot be used; the message names the line, the value and the fix. */
 public class SettingsException extends InvalidConfiguration {

@@ -1,6 +1,6 @@
 package io.github.redissidecar.settings;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -1,6 +1,6 @@
 package io.github.redissidecar.validate;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.memory.ContainerMemoryLimit;
 import io.github.redissidecar.memory.MemoryLimits;

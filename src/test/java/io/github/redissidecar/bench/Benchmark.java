@@ -3,6 +3,7 @@ package io.github.redissidecar.bench;
 import io.github.redissidecar.testing.BackgroundProcess;
 import io.github.redissidecar.testing.DockerfileJvm;
 import io.github.redissidecar.testing.KeyGroupDataset;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.PrometheusServer;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
@@ -154,7 +155,7 @@ public final class Benchmark {
             } catch (Exception notYet) {
                 // Not listening yet.
             }
-            Thread.sleep(5);
+            Pace.hold(Duration.ofMillis(5));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         results.putIfAbsent("startup", Map.of("firstPollSeconds", seconds));
@@ -181,7 +182,7 @@ public final class Benchmark {
     }
 
     private Map<String, Object> perPoll(RedisServer redis, SidecarProcess sidecar) throws Exception {
-        Thread.sleep(2_000);
+        Pace.hold(Duration.ofMillis(2_000));
         RedisStats.reset(stats);
         double before = sidecar.metric("redis_sidecar_poll_duration_seconds_count");
         awaitPolls(sidecar, before + polls());
@@ -231,7 +232,7 @@ public final class Benchmark {
 
     private double infoUsec(RedisServer redis, SidecarProcess sidecar) throws Exception {
         int polls = quick ? 15 : 45;
-        Thread.sleep(1_500);
+        Pace.hold(Duration.ofMillis(1_500));
         RedisStats.reset(stats);
         awaitPolls(sidecar, sidecar.metric("redis_sidecar_poll_duration_seconds_count") + polls);
         double usec = RedisStats.read(stats).usecPerCall().getOrDefault("info", 0.0);
@@ -288,7 +289,7 @@ public final class Benchmark {
             long accepted = System.nanoTime();
             while (!"1073741824".equals(redis.config("maxmemory"))
                     || !"allkeys-lru".equals(redis.config("maxmemory-policy"))) {
-                Thread.sleep(1);
+                Pace.hold(Duration.ofMillis(1));
             }
             millis.add((System.nanoTime() - accepted) / 1e6);
         }
@@ -333,14 +334,14 @@ public final class Benchmark {
         for (int seconds : scrapeIntervals()) {
             Duration interval = Duration.ofSeconds(seconds);
             try (PrometheusServer prometheus = PrometheusServer.scraping(List.of(exporter, target), interval)) {
-                Thread.sleep(interval.multipliedBy(2).plusSeconds(5).toMillis()); // both scraped, caches warm
+                Pace.hold(interval.multipliedBy(2).plusSeconds(5)); // both scraped, caches warm
                 RedisStats.reset(stats);
                 RedisStats.reset(sidecarStats);
                 double from = System.currentTimeMillis() / 1000.0;
                 Duration window = window(interval);
                 ProcessCpu ours = ProcessCpu.watch(sidecar.process().pid());
                 ProcessCpu theirs = ProcessCpu.watch(exporterProcess.pid());
-                Thread.sleep(window.toMillis());
+                Pace.hold(window);
                 ours.close();
                 theirs.close();
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -372,10 +373,10 @@ public final class Benchmark {
         for (int i = 0; i < scrapes; i++) {
             sidecar.get("/metrics");
             get("http://127.0.0.1:" + exporterPort + "/metrics");
-            Thread.sleep(100);
+            Pace.hold(Duration.ofMillis(100));
         }
         cpu.close();
-        Thread.sleep(5_000);
+        Pace.hold(Duration.ofMillis(5_000));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("scrapes", scrapes);
         m.put("sidecarCpuMs", cpu.totalMillis());
@@ -401,10 +402,10 @@ public final class Benchmark {
         Duration window = quick ? Duration.ofSeconds(45) : Duration.ofMinutes(2);
         try (PrometheusServer a = PrometheusServer.scraping(List.of(target), interval, "replica-a");
                 PrometheusServer b = PrometheusServer.scraping(List.of(target), interval, "replica-b")) {
-            Thread.sleep(interval.multipliedBy(2).plusSeconds(5).toMillis());
+            Pace.hold(interval.multipliedBy(2).plusSeconds(5));
             RedisStats.reset(sidecarStats);
             double from = System.currentTimeMillis() / 1000.0;
-            Thread.sleep(window.toMillis());
+            Pace.hold(window);
             long infos = RedisStats.read(sidecarStats).callsByCommand().getOrDefault("info", 0L);
             int scrapes = scrapes(a, target, from) + scrapes(b, target, from);
             List<Double> agesA = ages(a, target, window);
@@ -423,10 +424,10 @@ public final class Benchmark {
     // Nobody scraping: what the sidecar's own clocks cost (the floor poll, the drift deadline, the scheduler).
     private Map<String, Object> idle(SidecarProcess sidecar, RespClient sidecarStats) throws Exception {
         Duration window = quick ? Duration.ofSeconds(45) : Duration.ofMinutes(4);
-        Thread.sleep(5_000);
+        Pace.hold(Duration.ofMillis(5_000));
         RedisStats.reset(sidecarStats);
         ProcessCpu ours = ProcessCpu.watch(sidecar.process().pid());
-        Thread.sleep(window.toMillis());
+        Pace.hold(window);
         ours.close();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("windowSeconds", window.toSeconds());
@@ -481,7 +482,7 @@ public final class Benchmark {
                 try (PrometheusServer prometheus = PrometheusServer.scraping(List.of("127.0.0.1:" + sidecar.port()),
                         interval)) {
                     // irate's minute holds at least three scrapes.
-                    Thread.sleep(Duration.ofSeconds(5).plus(interval.multipliedBy(4)).toMillis());
+                    Pace.hold(Duration.ofSeconds(5).plus(interval.multipliedBy(4)));
                     int samples = quick ? 10 : 30;
                     int processed = 0;
                     int duration = 0;
@@ -489,7 +490,7 @@ public final class Benchmark {
                         processed += nonZero(prometheus.query("irate(redis_commands_processed_total[1m])"));
                         duration += nonZero(prometheus.query(
                                 "sum(irate(redis_commands_duration_seconds_total[1m]))"));
-                        Thread.sleep(seconds == 1 ? 1_000 : 5_000);
+                        Pace.hold(Duration.ofMillis(seconds == 1 ? 1_000 : 5_000));
                     }
                     Map<String, Object> row = Map.of("samples", samples, "processedNonZero", processed,
                             "durationNonZero", duration);
@@ -573,7 +574,7 @@ public final class Benchmark {
 
     private void awaitPolls(SidecarProcess sidecar, double count) throws Exception {
         while (sidecar.metric("redis_sidecar_poll_duration_seconds_count") < count) {
-            Thread.sleep(1_000); // rarely: each look is a scrape, and scrapes cost the sidecar CPU too
+            Pace.hold(Duration.ofMillis(1_000)); // rarely: each look is a scrape, and scrapes cost the sidecar CPU too
         }
     }
 
@@ -585,7 +586,7 @@ public final class Benchmark {
     private static void sleepUntil(long nanoTime) throws InterruptedException {
         long wait = nanoTime - System.nanoTime();
         if (wait > 0) {
-            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            Pace.hold(Duration.ofNanos(wait)); // the pacing of the loop
         }
     }
 

@@ -1,7 +1,9 @@
 package io.github.redissidecar.bench;
 
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RespClient;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +40,7 @@ final class ConnectionCost {
                 client.close();
                 client = null;
             }
-            Thread.sleep(2);
+            Pace.hold(Duration.ofMillis(2));
         }
         if (client != null) {
             client.close();

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The CPU time a process spends over a window, in total and by thread, from the kernel's per-thread run time
@@ -21,24 +24,18 @@ final class ProcessCpu implements AutoCloseable {
     private final Map<String, Long> first = new HashMap<>();
     private final Map<String, Long> last = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
 
     private ProcessCpu(long pid) throws IOException {
         this.pid = pid;
         read(true);
-        sampler = new Thread(() -> {
-            while (running) {
-                try {
-                    Thread.sleep(1_000);
-                    read(false);
-                } catch (InterruptedException | IOException e) {
-                    return;
-                }
+        sampler.scheduleAtFixedRate(() -> {
+            try {
+                read(false);
+            } catch (IOException gone) {
+                // The process ended: the last reading stands.
             }
-        }, "process-cpu-" + pid);
-        sampler.setDaemon(true);
-        sampler.start();
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     static ProcessCpu watch(long pid) throws IOException {
@@ -66,9 +63,8 @@ final class ProcessCpu implements AutoCloseable {
     /** Stops sampling, after a last reading. */
     @Override
     public void close() throws Exception {
-        running = false;
-        sampler.interrupt();
-        sampler.join();
+        sampler.shutdownNow();
+        sampler.awaitTermination(5, TimeUnit.SECONDS);
         read(false);
     }
 

@@ -2,11 +2,13 @@ package io.github.redissidecar.chaos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.MetricsText;
+import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class AuthChangeChaosIT {
             killSidecarConnection(redis); // Redis keeps authenticated connections; a reconnect meets the new password
             sidecar.awaitMetrics(t -> MetricsText.has(t, "redis_up 0") && MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"auth\"}").orElse(0) > 0,
                     "auth errors");
-            Thread.sleep(2_000);
+            awaitRefusals(redis, 2); // more attempts with the wrong password: none may log again
             Files.writeString(passwordFile, "second-pw");
             sidecar.awaitMetrics("redis_up 1");
             assertEquals(pid, sidecar.process().pid());
@@ -48,12 +50,26 @@ class AuthChangeChaosIT {
                 redis.call("ACL", "DELUSER", "monitor"); // Redis disconnects the user's clients
                 sidecar.awaitMetrics(t -> MetricsText.has(t, "redis_up 0") && MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"auth\"}").orElse(0) > 0,
                         "auth errors");
-                Thread.sleep(2_000);
+                awaitRefusals(redis, 2);
                 redis.call("ACL", "SETUSER", "monitor", "on", ">monitor-pw", "~*", "+@all");
                 sidecar.awaitMetrics("redis_up 1");
                 assertEquals(1, count(sidecar, "unavailable (auth)"), sidecar.output());
             }
         }
+    }
+
+    // Redis counts each AUTH it refuses (errorstat_WRONGPASS): evidence that the sidecar tried again.
+    private static void awaitRefusals(RedisServer redis, int more) throws Exception {
+        long before = refusals(redis);
+        Eventually.within(Duration.ofSeconds(15), Duration.ofMillis(100), more + " more refused AUTH",
+                () -> refusals(redis) >= before + more);
+    }
+
+    private static long refusals(RedisServer redis) throws Exception {
+        String stats = redis.call("INFO", "errorstats");
+        int at = stats.indexOf("errorstat_WRONGPASS:count=");
+        return at < 0 ? 0 : Long.parseLong(stats.substring(at + "errorstat_WRONGPASS:count=".length())
+                .split("[\\r\\n,]")[0].strip());
     }
 
     private static void killSidecarConnection(RedisServer redis) throws Exception {

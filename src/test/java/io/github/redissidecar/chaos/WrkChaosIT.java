@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Command;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +30,7 @@ class WrkChaosIT {
             Thread chaos = new Thread(() -> {
                 while (running.get()) {
                     try {
-                        Thread.sleep(2_000);
+                        Pace.hold(Duration.ofSeconds(2)); // the scenario: a restart every 2 s
                         if (restarts.incrementAndGet() % 2 == 0) {
                             redis.restart();
                         } else {

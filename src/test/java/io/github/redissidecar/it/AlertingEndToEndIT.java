@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.AlertmanagerServer;
+import io.github.redissidecar.testing.Eventually;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.PrometheusServer;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
@@ -82,7 +84,10 @@ class AlertingEndToEndIT {
                 writer.start();
                 try {
                     restartedSidecar.awaitMetrics("redis_config_maxmemory 8388608");
-                    Thread.sleep(3_000); // a few scrapes of the running server before it restarts
+                    // A few scrapes of the running server before it restarts, as Prometheus has them.
+                    Eventually.within(Duration.ofSeconds(20), Duration.ofMillis(200), "three scrapes before", () ->
+                            prometheus.query("count_over_time(redis_sidecar_info{instance=\"127.0.0.1:"
+                                    + restartedSidecar.port() + "\"}[1m]) >= 3").size() == 1);
                     restarted.restart();
                     brokerSidecar.awaitMetrics("redis_config_maxmemory 2097152");
                     assertTrue(burst(broker) > 0, "the burst met OOM");
@@ -190,7 +195,7 @@ class AlertingEndToEndIT {
             for (long i = 0; writing.get(); i++) {
                 client.call("SET", "vimbiso:1:" + i, value);
                 if (i % 200 == 0) {
-                    Thread.sleep(20); // about 10,000 writes/s: steady, not as fast as possible
+                    Pace.hold(Duration.ofMillis(20)); // about 10,000 writes/s: steady, not as fast as possible
                 }
             }
         } catch (Exception e) {
@@ -198,10 +203,11 @@ class AlertingEndToEndIT {
         }
     }
 
-    private static void awaitElapsed(long start, Duration total) throws InterruptedException {
+    // The eviction baseline is an hour of history in the shipped rules, 40 s here: time, not a condition.
+    private static void awaitElapsed(long start, Duration total) {
         long left = total.toMillis() - (System.nanoTime() - start) / 1_000_000;
         if (left > 0) {
-            Thread.sleep(left);
+            Pace.hold(Duration.ofMillis(left));
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.redissidecar.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
@@ -45,14 +46,18 @@ class AppendonlyBootOnlyTest {
         for (int i = 0; i < 100; i++) {
             redis.call("SET", "key:" + i, "value-" + i);
         }
-        Thread.sleep(200); // let any AOF rewrite finish before taking the fingerprint
+        Eventually.within(Duration.ofSeconds(10), Duration.ofMillis(20), "no AOF rewrite running",
+                () -> redis.infoField("persistence", "aof_rewrite_in_progress") == 0
+                        && redis.infoField("persistence", "aof_rewrite_scheduled") == 0);
         Map<String, String> aofBefore = fingerprint(redis.dir().resolve("appendonlydir"));
 
         redis.restartWith("--appendonly", "no");
         Scrape blocked = Scrape.await(s -> s.has(BLOCKED) && s.get("redis_sidecar_restarts_detected_total") >= 1,
                 Duration.ofSeconds(5));
         assertEquals(1, blocked.get("redis_sidecar_config_drift{parameter=\"appendonly\"}"));
-        Thread.sleep(2_500); // two more drift checks
+        long checks = redis.calls("config|get");
+        Eventually.within(Duration.ofSeconds(10), Duration.ofMillis(100), "two more drift checks",
+                () -> redis.calls("config|get") >= checks + 2);
         assertEquals("no", redis.config("appendonly"));
         assertEquals("allkeys-lru", redis.config("maxmemory-policy"), "the other settings are restored");
         assertEquals(aofBefore, fingerprint(redis.dir().resolve("appendonlydir")), "AOF files on disk untouched");

@@ -2,6 +2,7 @@ package io.github.redissidecar.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
@@ -30,7 +31,10 @@ class ConfigUnavailableTest {
         Scrape s = Scrape.await(x -> x.get("redis_up") == 1 && x.has("redis_sidecar_enforcement_available")
                 && x.get("redis_sidecar_enforcement_available") == 0, Duration.ofSeconds(10));
         assertEquals(1, s.get("redis_up"));
-        Thread.sleep(2_500); // more checks must not log again
+        // Two more checks, each refused (Redis counts the error replies), must not log again.
+        long errors = redis.infoField("stats", "total_error_replies");
+        Eventually.within(Duration.ofSeconds(10), Duration.ofMillis(100), "two more refused checks",
+                () -> redis.infoField("stats", "total_error_replies") >= errors + 2);
         Scrape later = Scrape.now();
         assertEquals(1, later.get("redis_up"));
         long lines = Files.readAllLines(Path.of("target/sidecar-test.log")).stream()

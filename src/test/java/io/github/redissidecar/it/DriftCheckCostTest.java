@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
@@ -36,7 +37,7 @@ class DriftCheckCostTest {
         redis.call("CONFIG", "RESETSTAT");
         for (int i = 0; i < 12; i++) { // 6 s: three drift intervals
             given().get("/metrics").then().statusCode(200);
-            Thread.sleep(500); // the scrape interval
+            Pace.hold(Duration.ofMillis(500)); // the scrape interval
         }
         assertEquals(0, calls(redis, "config|get"), "scraped every 0.5 s with the settings in place: no CONFIG GET");
         assertTrue(calls(redis, "info") <= 13, "one INFO per scrape, no drift poll: " + calls(redis, "info"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.quarkus.test.common.ResourceArg;
@@ -34,7 +35,7 @@ class DriftCheckUnreportedTest {
         redis.call("CONFIG", "RESETSTAT");
         for (int i = 0; i < 12; i++) { // 6 s: three drift intervals
             given().get("/metrics").then().statusCode(200);
-            Thread.sleep(500); // the scrape interval
+            Pace.hold(Duration.ofMillis(500)); // the scrape interval
         }
         long reads = DriftCheckCostTest.calls(redis, "config|get");
         assertTrue(reads >= 2 && reads <= 4, "scraped every 0.5 s: a CONFIG GET per 2 s, not per scrape: " + reads);

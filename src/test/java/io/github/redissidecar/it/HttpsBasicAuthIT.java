@@ -24,6 +24,7 @@ import java.util.Base64;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** HTTPS only, through Quarkus's own configuration, and basic auth from a password file: the packaged jar. */
@@ -59,25 +60,12 @@ class HttpsBasicAuthIT {
         }
     }
 
-    private static HttpResponse<String> awaitUp(HttpClient https, URI uri, String auth) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try {
-                HttpResponse<String> r = https.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200 && r.body().contains("redis_up 1")) {
-                    return r;
-                }
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no redis_up 1 over HTTPS");
-            }
-            Thread.sleep(200);
-        }
+    private static HttpResponse<String> awaitUp(HttpClient https, URI uri, String auth) {
+        return Awaitility.await("redis_up 1 over HTTPS").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> https.send(HttpRequest.newBuilder(uri).header("Authorization", auth).build(),
+                        HttpResponse.BodyHandlers.ofString()), r -> r.statusCode() == 200
+                        && r.body().contains("redis_up 1"));
     }
 
     private static SSLContext trusting(Path caFile) throws Exception {

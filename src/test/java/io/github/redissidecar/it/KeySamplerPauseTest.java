@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.RespClient;
@@ -57,7 +58,7 @@ class KeySamplerPauseTest {
             Scrape paused = Scrape.await(s -> s.get(PAUSED) == 1, Duration.ofSeconds(5));
             double taken = paused.get(TAKEN);
             assertTrue(status().contains("Redis is loading its dataset"), status());
-            Thread.sleep(1_500); // a poll or two more, Redis still loading
+            Scrape.awaitPolls(3); // polls that would sample, Redis still loading
             assertTrue(!reload.isDone(), "the reload took less time than the test needs; raise key-load-delay");
             assertEquals(taken, Scrape.now().get(TAKEN), "no key sampled while Redis loads");
         } finally {
@@ -81,7 +82,7 @@ class KeySamplerPauseTest {
         CompletableFuture<Void> pauses = CompletableFuture.runAsync(() -> {
             while (slow.get()) {
                 call("CLIENT", "PAUSE", "700", "ALL");
-                sleep(770);
+                Pace.hold(Duration.ofMillis(770)); // the scenario's own rhythm: Redis paused 700 ms of every 770
             }
         });
         try {
@@ -108,11 +109,4 @@ class KeySamplerPauseTest {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -51,7 +51,7 @@ class MaxmemoryBelowUsedTest {
                 .body("problems", hasItem(containsString("Redis has no memory limit (maxmemory 0)")))
                 .body("problems", hasItem(containsString("Redis keeps running with NO memory limit")))
                 .body("settings.parameters[0].blocked_reason", org.hamcrest.Matchers.equalTo("below_used_memory"));
-        Thread.sleep(2_500);
+        Scrape.awaitPolls(3); // each poll judges the blocked limit again, on its used_memory
         assertEquals("100000", redis.call("DBSIZE"), "no key evicted");
         assertEquals("0", redis.config("maxmemory"));
 
@@ -59,7 +59,7 @@ class MaxmemoryBelowUsedTest {
         redis.restart(); // the same dataset comes back: the limit was never in force, so it is still a change
         Scrape.await(x -> x.value("redis_sidecar_restarts_detected_total").orElse(0) == 1 && x.has(BLOCKED)
                 && x.value("redis_sidecar_last_restart_settings_restored").orElse(-1) == 0, Duration.ofSeconds(10));
-        Thread.sleep(1_500);
+        Scrape.awaitPolls(3);
         assertEquals("100000", redis.call("DBSIZE"), "no key evicted after the restart either");
         assertEquals("0", redis.config("maxmemory"));
         assertEquals("allkeys-lru", redis.config("maxmemory-policy"), "what was in force is put back");

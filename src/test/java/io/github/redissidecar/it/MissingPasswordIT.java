@@ -3,9 +3,11 @@ package io.github.redissidecar.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.MetricsText;
+import io.github.redissidecar.testing.Pace;
+import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class MissingPasswordIT {
             try (SidecarProcess sidecar = SidecarProcess.start(Map.of("REDIS_ADDR", redis.address()))) {
                 sidecar.awaitMetrics(t -> MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"auth\"}").orElse(0) > 0, "auth errors");
                 long startedAt = System.nanoTime();
-                Thread.sleep(10_000);
+                Pace.hold(Duration.ofSeconds(10)); // the window the connections are counted in
                 String metrics = sidecar.get("/metrics");
                 long connections = connectionsReceived(redis) - before - 1; // minus this INFO's own
                 List<String> unavailable = sidecar.output().lines().filter(l -> l.contains("unavailable")).toList();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.InjectRedis;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
@@ -35,17 +36,19 @@ class PollOnScrapeTest {
     void oneInfoPerScrapeNoneWithoutAndScrapesThatComeTogetherShareOne() throws Exception {
         Scrape.await(s -> s.get("redis_up") == 1, Duration.ofSeconds(10));
         redis.call("CONFIG", "RESETSTAT");
-        Thread.sleep(3_000); // proving that nothing happens: the floor poll is 60 s away
+        // Nobody scrapes: a poll of its own would show within the floor (60 s); nothing can show that it did not
+        // poll but the time itself, so 3 s of it.
+        Pace.hold(Duration.ofSeconds(3));
         assertEquals(0, infoCalls(), "nobody scraped for 3 s: no INFO");
 
         for (int i = 0; i < 6; i++) {
             redis.call("CONFIG", "RESETSTAT");
             given().get("/metrics").then().statusCode(200);
             assertEquals(1, infoCalls(), "a scrape, one INFO");
-            Thread.sleep(300); // past SIDECAR_POLL_MAX_AGE: the next scrape polls again
+            Pace.hold(Duration.ofMillis(300)); // past SIDECAR_POLL_MAX_AGE: the next scrape polls again
         }
 
-        Thread.sleep(300);
+        Pace.hold(Duration.ofMillis(300));
         redis.call("CONFIG", "RESETSTAT");
         List<CompletableFuture<Integer>> together = IntStream.range(0, 8).mapToObj(i -> CompletableFuture.supplyAsync(
                 () -> given().get("/metrics").then().extract().statusCode())).toList();
@@ -70,7 +73,7 @@ class PollOnScrapeTest {
     void aFrozenRedisHoldsAScrapeForTheWaitAndTheScrapeIsCounted() throws Exception {
         Scrape.await(s -> s.get("redis_up") == 1, Duration.ofSeconds(10));
         double stale = Scrape.now().get("redis_sidecar_scrape_stale_total");
-        Thread.sleep(300); // past SIDECAR_POLL_MAX_AGE: the next scrape asks for a poll
+        Pace.hold(Duration.ofMillis(300)); // past SIDECAR_POLL_MAX_AGE: the next scrape asks for a poll
         redis.freeze();
         try {
             long start = System.nanoTime();

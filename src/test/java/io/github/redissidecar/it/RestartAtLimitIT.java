@@ -3,6 +3,7 @@ package io.github.redissidecar.it;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Eventually;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.SidecarProcess;
 import java.io.IOException;
@@ -36,7 +37,7 @@ class RestartAtLimitIT {
                 SidecarProcess sidecar = SidecarProcess.start(env(redis))) {
             awaitLimit(redis, Duration.ofSeconds(30));
             fill(redis, () -> evictedKeys(redis) > 1000);
-            Thread.sleep(1_500); // appendfsync everysec: the last writes are on disk
+            Pace.hold(Duration.ofMillis(1_500)); // appendfsync everysec: Redis's own clock puts the last writes on disk
             List<Long> millis = new ArrayList<>();
             List<Long> reloaded = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

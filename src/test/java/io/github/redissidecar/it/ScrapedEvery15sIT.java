@@ -19,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * As users run it, nothing shortened: the packaged sidecar beside a Redis with AOF and declared settings, an HA
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * only; a dead Redis's counters leave Prometheus within two scrapes; its page comes, and the page's resolve notice
  * reaches the channel within about a minute of Prometheus resolving it.
  */
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class ScrapedEvery15sIT {
 
     private static final Duration SCRAPE = Duration.ofSeconds(15);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.Eventually;
+import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.SidecarProcess;
@@ -52,13 +53,14 @@ class SettingsLiveIT {
             Eventually.within(DEADLINE, "the removal logged", () -> sidecar.output().contains(
                     "Settings change: maxmemory-policy removed"));
             redis.call("CONFIG", "SET", "maxmemory-policy", "volatile-lru");
-            Thread.sleep(4_000); // four drift checks, and a poll: each would have put it back
-            sidecar.get("/metrics");
+            sidecar.awaitPolls(4); // each poll would have put it back, were it still enforced
             assertEquals("volatile-lru", redis.config("maxmemory-policy"), "no longer enforced");
 
             replace(file, "maxmemory lots\n");
             sidecar.awaitMetrics("redis_sidecar_settings_refused 1");
-            Thread.sleep(3_000); // three more looks at the same invalid file
+            // Three more looks at the same invalid file (every SIDECAR_SETTINGS_WATCH_INTERVAL, 1 s): nothing in
+            // Redis or on /metrics shows a look at a file that did not change, so the time itself.
+            Pace.hold(Duration.ofSeconds(3));
             java.util.List<String> refusals = sidecar.output().lines()
                     .filter(l -> l.contains("Settings change not applied")).toList();
             assertEquals(1, refusals.size(), sidecar.output());

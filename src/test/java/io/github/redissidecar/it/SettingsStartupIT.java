@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.SidecarProcess;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Every configuration the sidecar refuses ends the packaged jar with a non-zero exit and at most two lines of
@@ -40,7 +39,7 @@ class SettingsStartupIT {
         "SIDECAR_DRIFT_CHECK_INTERVAL=200ms|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is 200ms",
         "SIDECAR_DRIFT_CHECK_INTERVAL=soon|SIDECAR_DRIFT_CHECK_INTERVAL (sidecar.drift-check-interval) is \"soon\"",
         "SIDECAR_SETTINGS_WATCH_INTERVAL=200ms|SIDECAR_SETTINGS_WATCH_INTERVAL (sidecar.settings-watch-interval) is "
-                + "\"200ms\": below 1s; use 1s or more",
+                + "200ms; use 1s or more",
         "SIDECAR_SETTINGS_WATCH_INTERVAL=often|SIDECAR_SETTINGS_WATCH_INTERVAL (sidecar.settings-watch-interval) is "
                 + "\"often\"",
         "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/nonexistent/limit|SIDECAR_CONTAINER_MEMORY_LIMIT_FILE "
@@ -83,15 +82,7 @@ class SettingsStartupIT {
     void helpAndVersionPrintAndExitWithoutStarting() throws Exception {
         String help = run("--help");
         assertTrue(help.contains("SIDECAR_SETTINGS") && help.contains("REDIS_PASSWORD_FILE"), help);
-        String table = Files.readString(Path.of("docs/configuration.md"));
-        for (String line : table.lines().filter(l -> l.startsWith("| `sidecar.") || l.startsWith("| `quarkus."))
-                .toList()) {
-            java.util.regex.Matcher env = java.util.regex.Pattern.compile("\\b[A-Z][A-Z0-9_]{3,}")
-                    .matcher(line.split("\\|")[2]);
-            while (env.find()) {
-                assertTrue(help.contains(env.group()), "--help lists " + env.group());
-            }
-        }
+        // Every key and its default: ConfigurationDocsTest holds --help to the configuration mapping.
         assertTrue(run("--version").strip().matches("redis-memory-sidecar \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?"),
                 "the project version, filtered in");
     }

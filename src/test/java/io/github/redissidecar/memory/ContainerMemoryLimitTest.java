@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.redissidecar.container.EcsTaskMetadataEndpoint;
+import io.github.redissidecar.testing.EcsMetadataStandIn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
-import io.github.redissidecar.testing.EcsMetadataStandIn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,16 +65,20 @@ class ContainerMemoryLimitTest {
         Files.writeString(root.resolve("memory.max"), "67108864\n"); // the sidecar's own 64 MiB
         try (EcsMetadataStandIn ecs = EcsMetadataStandIn.start()) {
             assertEquals(OptionalLong.of(EcsMetadataStandIn.TASK_BYTES),
-                    ContainerMemoryLimit.resolve("auto", root, proc, ecs.uri()));
+                    ContainerMemoryLimit.resolve("auto", root, proc,
+                    () -> EcsTaskMetadataEndpoint.taskMemoryLimit(ecs.uri())));
             assertEquals(OptionalLong.of(EcsMetadataStandIn.TASK_BYTES),
-                    ContainerMemoryLimit.resolve("auto", root, proc, ecs.uri() + "/"));
+                    ContainerMemoryLimit.resolve("auto", root, proc,
+                    () -> EcsTaskMetadataEndpoint.taskMemoryLimit(ecs.uri() + "/")));
             assertEquals(OptionalLong.of(67108864), ContainerMemoryLimit.resolve("auto", root, proc,
-                    ecs.uri().replace("/v4/", "/v3/")), "no task limit from the endpoint: the cgroup");
-            assertEquals(OptionalLong.of(805306368), ContainerMemoryLimit.resolve("768Mi", root, proc, ecs.uri()),
+                    () -> EcsTaskMetadataEndpoint.taskMemoryLimit(ecs.uri().replace("/v4/", "/v3/"))),
+                    "no task limit from the endpoint: the cgroup");
+            assertEquals(OptionalLong.of(805306368), ContainerMemoryLimit.resolve("768Mi", root, proc,
+                    () -> EcsTaskMetadataEndpoint.taskMemoryLimit(ecs.uri())),
                     "an explicit size wins");
         }
+        String down = "http://127.0.0.1:" + io.github.redissidecar.testing.RedisServer.freePort() + "/v4/x";
         assertEquals(OptionalLong.of(67108864), ContainerMemoryLimit.resolve("auto", root, proc,
-                "http://127.0.0.1:" + io.github.redissidecar.testing.RedisServer.freePort() + "/v4/x"),
-                "endpoint down: the cgroup");
+                () -> EcsTaskMetadataEndpoint.taskMemoryLimit(down)), "endpoint down: the cgroup");
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.settings.SettingsReload.Kind;
 import java.io.IOException;
 import java.nio.file.Files;

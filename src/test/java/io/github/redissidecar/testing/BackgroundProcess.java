@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A server binary (prometheus, alertmanager) run for one test, its output in a file, stopped on close. */
 public final class BackgroundProcess implements AutoCloseable {
@@ -31,22 +33,27 @@ public final class BackgroundProcess implements AutoCloseable {
 
     /** Waits until {@code url} answers 200; fails with the process's output otherwise. */
     public BackgroundProcess awaitReady(String url, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited:\n" + output());
-            }
-            try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-                if (c.getResponseCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(100);
+        try {
+            Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited:\n" + output());
+                        }
+                        return answers(url);
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + output());
         }
-        throw new IllegalStateException(name + " not ready within " + timeout + ":\n" + output());
+        return this;
+    }
+
+    private static boolean answers(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            return c.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     public long pid() {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real redis-server process on a free 127.0.0.1 port, in its own temp directory. Can be killed, restarted on the
@@ -132,6 +135,23 @@ public final class RedisServer implements AutoCloseable {
         }
     }
 
+    /**
+     * How many times Redis ran {@code command} (as INFO commandstats names it, e.g. {@code config|get}) since it
+     * started or since CONFIG RESETSTAT; not for {@code info}, which this reading itself adds to.
+     */
+    public long calls(String command) throws IOException {
+        String stats = call("INFO", "commandstats");
+        String key = "cmdstat_" + command + ":calls=";
+        int at = stats.indexOf(key);
+        return at < 0 ? 0 : Long.parseLong(stats.substring(at + key.length()).split(",")[0]);
+    }
+
+    /** A field of INFO, e.g. {@code total_error_replies} of {@code stats}. */
+    public long infoField(String section, String field) throws IOException {
+        return call("INFO", section).lines().filter(l -> l.startsWith(field + ":"))
+                .map(l -> Long.parseLong(l.substring(field.length() + 1).strip())).findFirst().orElse(0L);
+    }
+
     public void freeze() throws IOException, InterruptedException {
         signal("STOP");
     }
@@ -146,49 +166,36 @@ public final class RedisServer implements AutoCloseable {
 
     private void awaitReady(Duration timeout) throws IOException {
         if (args.contains("--tls-port")) {
-            awaitLog("Ready to accept connections", timeout);
+            Path log = dir.resolve("redis.log");
+            await("redis-server logs that it is ready; see " + log, timeout, () -> Files.exists(log)
+                    && Files.readString(log).contains("Ready to accept connections"));
             return;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (RespClient c = client()) {
-                if ("PONG".equals(c.text("PING"))) {
-                    return;
-                }
-            } catch (IOException e) {
-                if (e.getMessage() != null && e.getMessage().startsWith("Redis error")
-                        && !e.getMessage().contains("LOADING")) {
-                    return; // It answered: ready, just not for our (default) user.
-                }
-                sleep(5);
-            }
-        }
-        throw new IOException("redis-server on port " + port + " did not start; see " + dir.resolve("redis.log"));
+        await("redis-server on port " + port + " answers; see " + dir.resolve("redis.log"), timeout, this::answers);
     }
 
-    private void awaitLog(String line, Duration timeout) throws IOException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Path log = dir.resolve("redis.log");
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            sleep(20);
+    private boolean answers() {
+        try (RespClient c = client()) {
+            return "PONG".equals(c.text("PING"));
+        } catch (IOException e) {
+            // An error reply is an answer: ready, just not for our (default) user. LOADING is not ready.
+            return e.getMessage() != null && e.getMessage().startsWith("Redis error")
+                    && !e.getMessage().contains("LOADING");
         }
-        throw new IOException("redis-server did not log '" + line + "'; see " + log);
+    }
+
+    private static void await(String what, Duration timeout, Callable<Boolean> condition) throws IOException {
+        try {
+            Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5))
+                    .pollInSameThread().until(condition);
+        } catch (ConditionTimeoutException e) {
+            throw new IOException("not within " + timeout + ": " + what);
+        }
     }
 
     private static String passwordIn(List<String> args) {
         int i = args.indexOf("--requirepass");
         return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Override

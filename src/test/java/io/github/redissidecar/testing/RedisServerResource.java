@@ -1,6 +1,7 @@
 package io.github.redissidecar.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +51,7 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
                 String[] countAndSize = populate.split(":");
                 server.call("DEBUG", "POPULATE", countAndSize[0], "key", countAndSize[1]);
             }
-            Thread.sleep(ageSeconds * 1000);
+            Pace.hold(Duration.ofSeconds(ageSeconds)); // a Redis older than the sidecar: its age is time
         } catch (Exception e) {
             throw new IllegalStateException("cannot start redis-server (is it installed?)", e);
         }

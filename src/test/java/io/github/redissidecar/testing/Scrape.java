@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Reads /metrics the way Prometheus would, and waits for conditions on it. */
 public final class Scrape {
@@ -26,21 +29,18 @@ public final class Scrape {
      * not there yet (Redis down, a counter not created yet) counts as "not yet", not as a failure.
      */
     public static Scrape await(Predicate<Scrape> condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Scrape last = now();
-        while (!holds(condition, last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout + "; last scrape:\n" + last.text);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = now();
+        AtomicReference<Scrape> last = new AtomicReference<>();
+        try {
+            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+                    .pollInSameThread().until(() -> {
+                        last.set(now());
+                        return holds(condition, last.get());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("condition not met within " + timeout + "; last scrape:\n"
+                    + (last.get() == null ? "(none)" : last.get().text));
         }
-        return last;
+        return last.get();
     }
 
     private static boolean holds(Predicate<Scrape> condition, Scrape scrape) {
@@ -49,6 +49,17 @@ public final class Scrape {
         } catch (AssertionError absent) {
             return false;
         }
+    }
+
+    private static final String POLLS = "redis_sidecar_poll_duration_seconds_count";
+
+    /**
+     * Scrapes until the sidecar has made {@code more} polls since now: evidence that it looked, for a test that
+     * proves something did not happen. Each scrape more than SIDECAR_POLL_MAX_AGE after the last poll makes one.
+     */
+    public static Scrape awaitPolls(int more) {
+        double before = now().get(POLLS);
+        return await(s -> s.get(POLLS) >= before + more, Duration.ofSeconds(10 + more));
     }
 
     /** Waits until polls succeed, and checks that none failed to authenticate on the way. */

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The packaged fast-jar run as a separate process, as users run it; its output goes to a file. */
 public final class SidecarProcess implements AutoCloseable {
@@ -94,41 +97,46 @@ public final class SidecarProcess implements AutoCloseable {
     }
 
     /** Scrapes /metrics until it holds {@code expected} ("series value"); fails after 30 s. */
-    public String awaitMetrics(String expected) throws Exception {
+    public String awaitMetrics(String expected) {
         return awaitMetrics(text -> MetricsText.has(text, expected), expected);
     }
 
-    /** Scrapes /metrics every 10 ms until it holds {@code expected}; the milliseconds that took; fails after timeout. */
-    public long awaitMillis(String expected, Duration timeout) throws Exception {
+    /** Scrapes /metrics every 10 ms until it holds {@code expected} ("series value"); the milliseconds that took. */
+    public long awaitMillis(String expected, Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (!MetricsText.has(get("/metrics"), expected)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + expected + "' on /metrics within " + timeout);
-            }
-            Thread.sleep(10);
+        try {
+            Awaitility.await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .pollInSameThread().until(() -> MetricsText.has(get("/metrics"), expected));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no '" + expected + "' on /metrics within " + timeout);
         }
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    /** Scrapes until the sidecar has made {@code more} polls since now: evidence that it looked. */
+    public String awaitPolls(int more) throws Exception {
+        double before = metric("redis_sidecar_poll_duration_seconds_count");
+        return awaitMetrics(t -> MetricsText.value(t, "redis_sidecar_poll_duration_seconds_count").orElse(0)
+                >= before + more, more + " more polls");
+    }
+
     /** Scrapes /metrics until {@code condition} holds; fails after 30 s. */
-    public String awaitMetrics(java.util.function.Predicate<String> condition, String description) throws Exception {
-        HttpClient http = HTTP;
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                if (condition.test(last)) {
-                    return last;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet.
-            }
-            Thread.sleep(100);
+    public String awaitMetrics(java.util.function.Predicate<String> condition, String description) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100)).pollInSameThread().until(() -> {
+                        try {
+                            last.set(get("/metrics"));
+                        } catch (IOException notYet) {
+                            return false; // not listening yet
+                        }
+                        return condition.test(last.get());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("no '" + description + "' on /metrics within 30 s; last:\n" + last.get());
         }
-        throw new AssertionError("no '" + description + "' on /metrics within 30 s; last:\n" + last);
+        return last.get();
     }
 
     @Override

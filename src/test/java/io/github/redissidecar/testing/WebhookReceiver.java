@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** Alertmanager's webhook target inside the test: records each notification's path and JSON body. */
 public final class WebhookReceiver implements AutoCloseable {
@@ -38,17 +40,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Waits for a notification matching {@code match}; fails with everything received otherwise. */
-    public Notification await(Predicate<Notification> match, Duration timeout, String what) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Notification n : received) {
-                if (match.test(n)) {
-                    return n;
-                }
-            }
-            Thread.sleep(100);
+    public Notification await(Predicate<Notification> match, Duration timeout, String what) {
+        try {
+            return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100))
+                    .until(() -> received.stream().filter(match).findFirst(), java.util.Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(what + " not received within " + timeout + "; received: " + received);
         }
-        throw new AssertionError(what + " not received within " + timeout + "; received: " + received);
     }
 
     @Override

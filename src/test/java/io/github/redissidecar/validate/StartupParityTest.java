@@ -3,7 +3,7 @@ package io.github.redissidecar.validate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.memory.ContainerMemoryLimit;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.settings.SettingsException;

@@ -1,5 +1,6 @@
-package io.github.redissidecar.memory;
+package io.github.redissidecar.container;
 
+import io.github.redissidecar.memory.EcsTaskMetadata;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,5 +1,6 @@
-package io.github.redissidecar;
+package io.github.redissidecar.app;
 
+import io.github.redissidecar.config.Version;
 import io.github.redissidecar.validate.ValidateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;

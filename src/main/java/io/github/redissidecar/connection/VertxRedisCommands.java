@@ -1,5 +1,11 @@
-package io.github.redissidecar.redis;
+package io.github.redissidecar.connection;
 
+import io.github.redissidecar.redis.ConnectionState;
+import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.redis.KeyFacts;
+import io.github.redissidecar.redis.RedisAddress;
+import io.github.redissidecar.redis.RedisCommands;
+import io.github.redissidecar.redis.RedisFailure;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -11,32 +17,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the poller and the settings checks ask of Redis, in strings and maps: the one narrow port in front of
- * the Vert.x client ({@link RedisLink}). It also hides what older servers do differently, learnt once per
- * connection: Redis &lt; 7 rejects several INFO sections in one call and several parameters in one CONFIG GET.
- * The commands are read-only but for CONFIG SET and CONFIG REWRITE; nothing here writes a key. The key sampler's
- * batches leave the connection in database 0, where every other command expects it.
+ * {@link RedisCommands} over the one Vert.x connection ({@link RedisLink}). It also hides what older servers do
+ * differently, learnt once per connection: Redis &lt; 7 rejects several INFO sections in one call and several
+ * parameters in one CONFIG GET. The key sampler's batches leave the connection in database 0, where every other
+ * command expects it.
  */
 @ApplicationScoped
-public class RedisPort {
-
-    /**
-     * The most keys one sampling batch may name: a batch of facts is three commands a key plus two SELECTs, and
-     * must leave room under the client's 64 waiting replies for the poller's commands.
-     */
-    public static final int MAX_KEYS_PER_BATCH = 16;
+public class VertxRedisCommands implements RedisCommands {
 
     private final RedisLink link;
     private volatile long singleSectionConnection = -1;
     private volatile long singleParameterConnection = -1;
 
-    RedisPort(RedisLink link) {
+    VertxRedisCommands(RedisLink link) {
         this.link = link;
     }
 
-    /** The reply of INFO for {@code sections}, in one round trip where the server allows it. */
+    @Override
     public String info(List<String> sections) throws RedisFailure {
-        long connection = link.generation();
+        long connection = link.state().number();
         if (sections.size() > 1 && singleSectionConnection != connection) {
             try {
                 return send(Request.cmd(Command.INFO, sections.toArray()));
@@ -53,9 +52,9 @@ public class RedisPort {
                 : all;
     }
 
-    /** The values of {@code parameters}; a parameter the server does not know is absent from the map. */
+    @Override
     public Map<String, String> configGet(List<String> parameters) throws RedisFailure {
-        long connection = link.generation();
+        long connection = link.state().number();
         if (parameters.size() > 1 && singleParameterConnection != connection) {
             try {
                 return pairs(link.send(config("GET", parameters)));
@@ -73,18 +72,17 @@ public class RedisPort {
         return out;
     }
 
+    @Override
     public void configSet(String parameter, String value) throws RedisFailure {
         link.send(config("SET", List.of(parameter, value)));
     }
 
+    @Override
     public void configRewrite() throws RedisFailure {
         link.send(config("REWRITE", List.of()));
     }
 
-    /**
-     * Up to {@code count} (at most {@link #MAX_KEYS_PER_BATCH}) random key names of database {@code db}
-     * (RANDOMKEY), none when it is empty.
-     */
+    @Override
     public List<byte[]> randomKeys(int db, int count) throws RedisFailure {
         if (count > MAX_KEYS_PER_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_KEYS_PER_BATCH + " keys per batch, not " + count);
@@ -102,7 +100,7 @@ public class RedisPort {
         return keys;
     }
 
-    /** MEMORY USAGE (with {@code samples} elements of aggregates) and PTTL of each key, in order. */
+    @Override
     public List<KeyFacts> keyFacts(int db, List<byte[]> keys, int samples) throws RedisFailure {
         List<Request> requests = new ArrayList<>();
         for (byte[] key : keys) {
@@ -135,37 +133,14 @@ public class RedisPort {
         return link.batch(batch).subList(1, batch.size() - 1);
     }
 
-    /** The number of the current connection: it changes with every new one (before the connect listeners run). */
-    public long connection() {
-        return link.generation();
+    @Override
+    public ConnectionState connection() {
+        return link.state();
     }
 
-    /** {@link System#nanoTime()} when Redis accepted the current connection. */
-    public long connectedAtNanos() {
-        return link.connectedAtNanos();
-    }
-
-    public boolean connected() {
-        return link.connected();
-    }
-
-    /** Whether a connection attempt has completed, successfully or not. */
-    public boolean attempted() {
-        return link.attempted();
-    }
-
-    /** The server's {@code databases} setting, read at connect time; 0 when unknown. */
-    public int databases() {
-        return link.databases();
-    }
-
+    @Override
     public RedisAddress address() {
         return link.address();
-    }
-
-    /** Runs {@code listener} on the event loop after each successful (re)connection: it must not block. */
-    public void onConnect(Runnable listener) {
-        link.onConnect(listener);
     }
 
     private String send(Request request) throws RedisFailure {

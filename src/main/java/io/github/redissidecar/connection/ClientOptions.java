@@ -1,7 +1,10 @@
-package io.github.redissidecar.redis;
+package io.github.redissidecar.connection;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.redis.RedisAddress;
+import io.github.redissidecar.redis.RedisFailure;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;

@@ -1,5 +1,7 @@
-package io.github.redissidecar.metrics;
+package io.github.redissidecar.meters;
 
+import io.github.redissidecar.enforce.EnforcementMeters;
+import io.github.redissidecar.poll.PollMeters;
 import io.github.redissidecar.redis.FailureReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,7 +22,7 @@ import java.util.stream.Collectors;
  * {@code redis_sidecar_config_reasserts_total} and {@code redis_sidecar_config_reassert_failures_total}.
  */
 @ApplicationScoped
-public class SidecarMeters {
+public class SidecarMeters implements PollMeters, EnforcementMeters {
 
     private final MeterRegistry registry;
     private final Timer pollDuration;
@@ -61,14 +63,17 @@ public class SidecarMeters {
         return (long) staleScrapes.count();
     }
 
+    @Override
     public void polled(long nanos) {
         pollDuration.record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    @Override
     public void pollFailed(FailureReason reason) {
         pollErrors.get(reason).increment();
     }
 
+    @Override
     public void restarted() {
         restarts.increment();
     }
@@ -77,14 +82,14 @@ public class SidecarMeters {
         return (long) restarts.count();
     }
 
-    /** A parameter was set back to its desired value. */
+    @Override
     public void reasserted(String parameter, String trigger) {
         Counter.builder("redis.sidecar.config.reasserts").tag("parameter", parameter).tag("trigger", trigger)
                 .description("Parameters set back to the desired value, by trigger (startup, restart, drift).")
                 .register(registry).increment();
     }
 
-    /** A CONFIG SET failed. */
+    @Override
     public void reassertFailed(String parameter, String reason) {
         Counter.builder("redis.sidecar.config.reassert.failures").tag("parameter", parameter).tag("reason", reason)
                 .description("CONFIG SET attempts that failed, by reason.")

@@ -1,13 +1,10 @@
-package io.github.redissidecar.redis;
+package io.github.redissidecar.poll;
 
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.jboss.logging.Logger;
 
 /**
  * The one thread that talks to Redis: polls, settings checks, CONFIG SET and key sampling run here, one at a time,
@@ -15,14 +12,13 @@ import org.jboss.logging.Logger;
  * have: nothing around it needs a lock, and a slow command delays the next one instead of overlapping it. The
  * timers of Redis work (the floor poll, the drift check, a retry while Redis loads) fire here too.
  */
-@ApplicationScoped
-public class RedisWorker {
+public final class RedisWorker {
 
-    private static final Logger LOG = Logger.getLogger(RedisWorker.class);
+    private static final System.Logger LOG = System.getLogger(RedisWorker.class.getName());
 
     private final ScheduledThreadPoolExecutor executor;
 
-    RedisWorker() {
+    public RedisWorker() {
         executor = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = new Thread(task, "redis-io");
             thread.setDaemon(true);
@@ -59,11 +55,6 @@ public class RedisWorker {
         }
     }
 
-    /** Whether the caller runs on the Redis thread. */
-    public boolean isCurrent() {
-        return Thread.currentThread().getName().equals("redis-io");
-    }
-
     /**
      * One task at a time that moves: the floor poll moves with every poll, the drift check with every look at the
      * settings. quarkus-scheduler's triggers fire at fixed times, so these are timers of the Redis thread.
@@ -92,8 +83,8 @@ public class RedisWorker {
         }
     }
 
-    @PreDestroy
-    void stop() {
+    /** Stops the thread: what is queued or scheduled is dropped. */
+    public void stop() {
         executor.shutdownNow();
     }
 
@@ -103,7 +94,7 @@ public class RedisWorker {
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.error("Redis work failed", e);
+                LOG.log(System.Logger.Level.ERROR, "Redis work failed", e);
             }
         };
     }

@@ -1,4 +1,4 @@
-package io.github.redissidecar.metrics;
+package io.github.redissidecar.meters;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

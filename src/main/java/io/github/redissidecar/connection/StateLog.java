@@ -1,5 +1,7 @@
-package io.github.redissidecar.redis;
+package io.github.redissidecar.connection;
 
+import io.github.redissidecar.redis.RedisAddress;
+import io.github.redissidecar.redis.RedisFailure;
 import org.jboss.logging.Logger;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.redissidecar;
+package io.github.redissidecar.config;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +16,7 @@ public final class Version {
         return text("/version.txt").strip().replaceFirst("^redis-memory-sidecar ", "");
     }
 
-    static String text(String resource) {
+    public static String text(String resource) {
         try (InputStream in = Version.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

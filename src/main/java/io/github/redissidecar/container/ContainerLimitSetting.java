@@ -1,8 +1,8 @@
-package io.github.redissidecar.memory;
+package io.github.redissidecar.container;
 
-import io.github.redissidecar.InvalidConfiguration;
+import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
-import io.quarkus.runtime.Startup;
+import io.github.redissidecar.memory.ContainerMemoryLimit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,7 +14,6 @@ import java.util.function.Supplier;
  * limit given as a file ({@code SIDECAR_CONTAINER_MEMORY_LIMIT_FILE}) is re-read with the settings file and
  * updated here when the settings computed from it are accepted.
  */
-@Startup
 @ApplicationScoped
 public class ContainerLimitSetting {
 
@@ -31,7 +30,8 @@ public class ContainerLimitSetting {
         this.ecs = auto && System.getenv(EcsTaskMetadataEndpoint.ENV) != null;
         this.bytes = file.isPresent() ? ContainerMemoryLimit.fromFile(file.get())
                 : ContainerMemoryLimit.resolve(setting.orElse(null), config.host().cgroupRoot(),
-                        config.host().procSelfCgroup(), System.getenv(EcsTaskMetadataEndpoint.ENV));
+                        config.host().procSelfCgroup(), () -> EcsTaskMetadataEndpoint.taskMemoryLimit(System.getenv(
+                                EcsTaskMetadataEndpoint.ENV)));
     }
 
     /** For the startup log. */

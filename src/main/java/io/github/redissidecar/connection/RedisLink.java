@@ -1,9 +1,11 @@
-package io.github.redissidecar.redis;
+package io.github.redissidecar.connection;
 
-import io.github.redissidecar.StartupReport;
 import io.github.redissidecar.config.SidecarConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import io.github.redissidecar.redis.Backoff;
+import io.github.redissidecar.redis.ConnectionState;
+import io.github.redissidecar.redis.FailureReason;
+import io.github.redissidecar.redis.RedisAddress;
+import io.github.redissidecar.redis.RedisFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
@@ -11,9 +13,7 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +25,8 @@ import org.jboss.logging.Logger;
 /**
  * The one persistent connection to Redis. Reconnects on its own with a capped backoff as soon as the connection is
  * lost, so a restarted Redis is seen within the backoff cap, not at the next poll; listeners hear of every new
- * connection. Commands are sent blocking, with a timeout, from the Redis thread ({@link RedisWorker}).
+ * connection. Commands are sent blocking, with a timeout, from the Redis thread. What the connection is right now
+ * is one immutable {@link ConnectionState}, replaced whole by a new connection or a loss.
  */
 @ApplicationScoped
 public class RedisLink {
@@ -41,11 +42,9 @@ public class RedisLink {
     private final AtomicBoolean attemptPending = new AtomicBoolean();
     private final StateLog stateLog;
     private volatile Session session;
+    private volatile ConnectionState state = ConnectionState.NONE;
     private volatile RedisFailure lastFailure;
     private volatile boolean stopped;
-    private volatile boolean attempted;
-    private volatile long generation;
-    private volatile long connectedAtNanos;
 
     RedisLink(Vertx vertx, SidecarConfig sidecar) {
         this.vertx = vertx;
@@ -57,12 +56,13 @@ public class RedisLink {
         this.lastFailure = new RedisFailure(FailureReason.CONNECT, "not connected to " + address + " yet");
     }
 
-    // Only once every configuration check has passed, so that a refused start never talks to Redis.
-    void start(@Observes @Priority(StartupReport.PRIORITY + 1) StartupEvent event) {
+    /** Starts connecting: called once every configuration check has passed, so a refused start sends nothing. */
+    public void start() {
         scheduleAttempt(0);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Closes the connection (QUIT) and stops reconnecting. */
+    public void stop() {
         stopped = true;
         Session s = session;
         if (s != null) {
@@ -74,29 +74,8 @@ public class RedisLink {
         return address;
     }
 
-    public boolean connected() {
-        return session != null;
-    }
-
-    /** Counts successful connections; changes before the connect listeners run. */
-    public long generation() {
-        return generation;
-    }
-
-    /** {@link System#nanoTime()} when Redis accepted the current connection (before AUTH). */
-    public long connectedAtNanos() {
-        return connectedAtNanos;
-    }
-
-    /** Whether a connection attempt has completed, successfully or not. */
-    public boolean attempted() {
-        return attempted;
-    }
-
-    /** The server's {@code databases} setting read at connect time; 0 when unknown (CONFIG not permitted). */
-    public int databases() {
-        Session s = session;
-        return s == null ? 0 : s.databases();
+    public ConnectionState state() {
+        return state;
     }
 
     /** Runs {@code listener} on the event loop after each successful (re)connection: it must not block. */
@@ -181,7 +160,7 @@ public class RedisLink {
 
     private void attemptFailed(Throwable cause) {
         attemptPending.set(false);
-        attempted = true;
+        state = state.lost();
         if (stopped) {
             return;
         }
@@ -194,7 +173,6 @@ public class RedisLink {
 
     private void established(Session s) {
         attemptPending.set(false);
-        attempted = true;
         if (stopped) {
             close(s);
             return;
@@ -202,9 +180,8 @@ public class RedisLink {
         s.connection().exceptionHandler(e -> lost(s, new RedisFailure(FailureReason.of(e), describe(e)), false));
         s.connection().endHandler(v -> lost(s, new RedisFailure(FailureReason.CONNECT, "connection closed by "
                 + address), true));
-        connectedAtNanos = s.acceptedAtNanos();
-        generation++;
         session = s;
+        state = new ConnectionState(state.number() + 1, true, true, s.acceptedAtNanos(), s.databases());
         backoff.reset();
         stateLog.connected();
         connectListeners.forEach(Runnable::run);
@@ -230,6 +207,7 @@ public class RedisLink {
             return;
         }
         session = null;
+        state = state.lost();
         failed(failure);
     }
 
@@ -252,37 +230,5 @@ public class RedisLink {
 
     private record Session(Redis client, RedisConnection connection, int databases, long acceptedAtNanos,
             AtomicBoolean closing) {
-    }
-
-    /** AUTH, CLIENT SETNAME and CONFIG GET databases on a fresh connection. */
-    private record Handshake(RedisConnection connection, ClientOptions options) {
-        Future<Integer> run() {
-            return auth().compose(v -> setName()).compose(v -> databases());
-        }
-
-        private Future<Void> auth() {
-            List<String> args;
-            try {
-                args = options.authArguments();
-            } catch (RedisFailure e) {
-                return Future.failedFuture(e);
-            }
-            return args.isEmpty() ? Future.succeededFuture()
-                    : connection.send(Request.cmd(Command.AUTH, args.toArray())).mapEmpty();
-        }
-
-        // An ACL without client|setname must not stop monitoring: the name is a courtesy to operators. NOAUTH does:
-        // with no password sent to a Redis that wants one, INFO would get the connection closed, again and again.
-        private Future<Void> setName() {
-            return connection.send(Request.cmd(Command.CLIENT, "SETNAME", options.clientName())).<Void>mapEmpty()
-                    .recover(e -> FailureReason.of(e) == FailureReason.AUTH ? Future.failedFuture(e)
-                            : Future.succeededFuture());
-        }
-
-        private Future<Integer> databases() {
-            return connection.send(Request.cmd(Command.CONFIG, "GET", "databases"))
-                    .map(r -> r != null && r.size() == 2 ? r.get(1).toInteger() : 0)
-                    .otherwise(0);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.github.redissidecar;
+package io.github.redissidecar.app;
 
 import java.io.IOException;
 import java.io.InputStream;

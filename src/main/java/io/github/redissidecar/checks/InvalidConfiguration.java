@@ -1,4 +1,4 @@
-package io.github.redissidecar;
+package io.github.redissidecar.checks;
 
 /**
  * A configuration the sidecar refuses to start with. The message is one line that names the key, the value and

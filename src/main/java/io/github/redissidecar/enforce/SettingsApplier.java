@@ -1,0 +1,143 @@
+package io.github.redissidecar.enforce;
+
+import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.redis.RedisCommands;
+import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.settings.LifeSettings;
+import io.github.redissidecar.settings.ParameterAction;
+import io.github.redissidecar.settings.ParameterCatalog;
+import io.github.redissidecar.settings.SettingsDiff;
+import io.github.redissidecar.settings.Trigger;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Takes a plan's actions in order: CONFIG SET what is to be set, and says what the others mean; then learns how Redis
+ * spells what it was given and, when asked to, CONFIG REWRITE. It decides nothing ({@code SettingsPlanner} did);
+ * what it leaves for people goes through the {@link EnforcementReport}.
+ */
+final class SettingsApplier {
+
+    /**
+     * @param allInPlace every desired parameter has its value now
+     * @param loading Redis was loading its dataset: the check must be taken again shortly
+     * @param setDenied CONFIG SET is not permitted on this connection
+     */
+    record Result(boolean allInPlace, boolean loading, boolean setDenied) {
+    }
+
+    private final RedisCommands redis;
+    private final EnforcementReport report;
+    private final LifeSettings life;
+    private final boolean rewrite;
+    private final Map<String, String> spellings = new HashMap<>();
+
+    SettingsApplier(RedisCommands redis, EnforcementReport report, LifeSettings life, boolean rewrite) {
+        this.redis = redis;
+        this.report = report;
+        this.life = life;
+        this.rewrite = rewrite;
+    }
+
+    /** Redis's own spelling of desired values it reported differently right after a set (e.g. reordered flags). */
+    Map<String, String> spellings() {
+        return spellings;
+    }
+
+    /** The desired value of {@code parameter} changed: how Redis spelt the old one no longer matters. */
+    void forget(String parameter) {
+        spellings.remove(parameter);
+    }
+
+    Result apply(List<ParameterAction> plan, Trigger trigger, InfoSnapshot snapshot) {
+        boolean allInPlace = true;
+        boolean loading = false;
+        boolean denied = false;
+        boolean anySet = false;
+        for (ParameterAction action : plan) {
+            switch (action.kind()) {
+                case IN_SYNC -> {
+                    life.inForce(action.parameter(), action.desired().value());
+                    report.inSync(action);
+                }
+                case SET -> {
+                    Optional<ConfigFailure> failure = set(action, trigger);
+                    anySet |= failure.isEmpty();
+                    loading |= failure.filter(f -> f == ConfigFailure.LOADING).isPresent();
+                    denied |= failure.filter(f -> f == ConfigFailure.DENIED).isPresent();
+                    allInPlace &= failure.isEmpty();
+                }
+                case REPORT -> {
+                    report.reportOnly(action);
+                    allInPlace = false;
+                }
+                case BLOCKED -> {
+                    if (action.blockedReason().filter(SettingsDiff.LOADING::equals).isPresent()) {
+                        loading = true;
+                    } else {
+                        report.blocked(action, Optional.of(snapshot));
+                    }
+                    allInPlace = false;
+                }
+            }
+        }
+        if (anySet) {
+            learnSpellings(plan);
+            rewrite(snapshot);
+        }
+        return new Result(allInPlace, loading, denied);
+    }
+
+    private Optional<ConfigFailure> set(ParameterAction action, Trigger trigger) {
+        try {
+            redis.configSet(action.parameter(), action.desired().value());
+        } catch (RedisFailure failure) {
+            ConfigFailure kind = ConfigFailure.of(failure);
+            report.setFailed(action, failure, kind);
+            return Optional.of(kind);
+        }
+        life.inForce(action.parameter(), action.desired().value());
+        report.applied(action, trigger);
+        return Optional.empty();
+    }
+
+    private void rewrite(InfoSnapshot snapshot) {
+        if (!rewrite) {
+            return;
+        }
+        if (snapshot.text("config_file").orElse("").isEmpty()) {
+            report.rewriteSkipped();
+            return;
+        }
+        try {
+            redis.configRewrite();
+        } catch (RedisFailure failure) {
+            report.rewriteFailed(failure);
+        }
+    }
+
+    // Redis may report a value in its own spelling (e.g. reordered flags); remember it so it is not drift.
+    private void learnSpellings(List<ParameterAction> plan) {
+        List<ParameterAction> set = plan.stream().filter(a -> a.kind() == ParameterAction.Kind.SET).toList();
+        Map<String, String> now;
+        try {
+            now = redis.configGet(set.stream().map(ParameterAction::parameter).toList());
+        } catch (RedisFailure failure) {
+            report.debug("CONFIG GET after SET failed: " + failure.getMessage());
+            return;
+        }
+        for (ParameterAction action : set) {
+            String reported = now.get(action.parameter());
+            if (reported == null || reported.equals(action.desired().value())) {
+                continue;
+            }
+            if (ParameterCatalog.sameUpToSpelling(action.desired().value(), reported)) {
+                spellings.put(action.parameter(), reported);
+            } else {
+                report.spelledOtherwise(action, reported);
+            }
+        }
+    }
+}
