@@ -12,8 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q test-compile
+# The test helpers it shares with the tests wait with Awaitility: the test classpath, without the project itself.
+./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
 out=docs
 for arg in "$@"; do
   if [ "$arg" = "--quick" ]; then out=target/bench; fi
 done
-exec java ${BENCH_JAVA_OPTS:-} -cp target/test-classes:target/classes io.github.redissidecar.bench.Benchmark "$@" --out "$out"
+exec java ${BENCH_JAVA_OPTS:-} -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  io.github.redissidecar.bench.Benchmark "$@" --out "$out"

@@ -27,10 +27,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * /metrics, assembled in one place: the families one poll determines (rendered once per poll), the sidecar's info,
  * settings and host series, then the Micrometer registry's scrape of the sidecar's own meters and of the JVM and
- * process. The redis_* families are written by hand ({@link PrometheusText}) because the client Quarkus 3.34 uses (simpleclient 0.16) cannot expose a counter
- * without {@code _total} (redis_exporter's {@code redis_total_error_replies}, {@code redis_unexpected_error_replies}
- * ...), and byte-for-byte parity with redis_exporter needs its Go-style numbers and label order. Nothing here talks
- * to Redis: the poll to render is given.
+ * process. The redis_* families are written by hand ({@link PrometheusText}) because the client Quarkus 3.34 uses
+ * (simpleclient 0.16) cannot expose a counter without {@code _total} (redis_exporter's
+ * {@code redis_total_error_replies}, {@code redis_unexpected_error_replies} ...), and byte-for-byte parity with
+ * redis_exporter needs its Go-style numbers and label order. Nothing here talks to Redis: the poll to render is
+ * given.
  */
 @ApplicationScoped
 public class Exposition {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 /** A real Prometheus (Debian's) on a free loopback port, for one test or benchmark, queried over its HTTP API. */
 public final class PrometheusServer implements AutoCloseable {
 
-    // The benchmark runs on test-classes alone (no library on its classpath): the API's JSON is read with a pattern.
-    // A sample is [<unix time>,"<value>"], in "value" (instant) and "values" (range) alike.
+    // The API's JSON is read with a pattern, enough for numbers: a sample is [<unix time>,"<value>"], in "value"
+    // (instant) and "values" (range) alike.
     private static final Pattern SAMPLE = Pattern.compile("\\[[0-9.]+,\"([^\"]+)\"\\]");
     private static final Pattern TIMED = Pattern.compile("\\[([0-9.]+),\"([^\"]+)\"\\]");
 
