@@ -47,6 +47,21 @@ public final class ConfigChecks {
         count(keys.top(), 1, Integer.MAX_VALUE, "sidecar.keys.top", " groups");
         count(keys.memorySamples(), 0, Integer.MAX_VALUE, "sidecar.keys.memory-samples", " (0: every element)");
         positive(keys.maxLatency(), "sidecar.keys.max-latency");
+        CloudWatchConfig cloudwatch = c.cloudwatch();
+        atLeastOneSecond(cloudwatch.emfInterval(), "sidecar.cloudwatch.emf-interval", "CloudWatch keeps one value "
+                + "a second at the most, 60s at standard resolution");
+        count(cloudwatch.keyGroups(), 0, 100, "sidecar.cloudwatch.key-groups", " (each is a custom metric)");
+        name(cloudwatch.namespace(), 255, "sidecar.cloudwatch.namespace", "e.g. RedisMemorySidecar");
+        name(cloudwatch.redisName(), 250, "sidecar.cloudwatch.redis-name", "e.g. cache or state");
+    }
+
+    // CloudWatch refuses an empty name, a namespace of more than 255 characters or a dimension value of more than
+    // 250 (the EMF specification's limit), and a namespace starting with "AWS/" is reserved for AWS.
+    private static void name(String value, int max, String property, String example) {
+        if (value.isBlank() || value.length() > max || value.startsWith("AWS/") || !value.strip().equals(value)) {
+            refuse(property, "\"" + value + "\"", "use 1 to " + max + " characters without spaces around them "
+                    + "and not starting with AWS/, " + example);
+        }
     }
 
     private static void atLeastOneSecond(Duration value, String property, String why) {

@@ -93,6 +93,8 @@ public interface SidecarConfig {
 
     KeysConfig keys();
 
+    CloudWatchConfig cloudwatch();
+
     /** Optional protection of /metrics and /status. Health endpoints stay open for probes. */
     interface Http {
         /** Require {@code Authorization: Bearer <token>} (Prometheus: {@code authorization.credentials_file}). */

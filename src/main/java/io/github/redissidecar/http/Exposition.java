@@ -3,6 +3,7 @@ package io.github.redissidecar.http;
 import io.github.redissidecar.config.Version;
 import io.github.redissidecar.connection.VertxRedisCommands;
 import io.github.redissidecar.container.ContainerLimitSetting;
+import io.github.redissidecar.container.EcsTask;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.host.HostChecks;
 import io.github.redissidecar.keys.KeySampler;
@@ -46,16 +47,18 @@ public class Exposition {
     private final PrometheusMeterRegistry registry;
     private final MetricFamily info;
     private final KeySampler sampler;
+    private final EcsTask ecs;
     private volatile Rendered rendered = new Rendered(null, "");
     private volatile Page page = new Page(null, 0, new byte[0]);
 
     Exposition(ConfiguredSettings settings, HostChecks host, ContainerLimitSetting limit,
-            PrometheusMeterRegistry registry, VertxRedisCommands redis, KeySampler sampler) {
+            PrometheusMeterRegistry registry, VertxRedisCommands redis, KeySampler sampler, EcsTask ecs) {
         this.enforcement = settings.state();
         this.host = host;
         this.containerLimit = limit;
         this.registry = registry;
         this.sampler = sampler;
+        this.ecs = ecs;
         // Redis's own address, for alert texts and runbook commands: the scrape target is the sidecar's port.
         this.info = MetricFamily.gauge("redis_sidecar_info", "The Redis this sidecar watches (address without "
                 + "credentials) and the sidecar's version; value 1.", Sample.of(1, "redis_address",
@@ -83,6 +86,7 @@ public class Exposition {
         List<MetricFamily> own = new ArrayList<>(EnforcementSeries.of(enforcement, poll.snapshot()));
         own.addAll(HostSeries.of(host.facts(), host.host()));
         own.add(info);
+        own.addAll(MetricsPage.containerUsage(ecs.redisMemoryUsed()));
         own.addAll(KeyGroupSeries.of(sampler.state(), sampler.estimates(poll.snapshot()),
                 poll.snapshot().flatMap(i -> i.text("maxmemory_policy"))));
         return polled(poll) + PrometheusText.write(own) + registry.scrape();

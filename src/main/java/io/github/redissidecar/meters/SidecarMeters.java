@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,6 +30,7 @@ public class SidecarMeters implements PollMeters, EnforcementMeters {
     private final Counter restarts;
     private final Map<FailureReason, Counter> pollErrors;
     private final Counter staleScrapes;
+    private final LongAdder reasserts = new LongAdder();
 
     SidecarMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -87,6 +89,12 @@ public class SidecarMeters implements PollMeters, EnforcementMeters {
         Counter.builder("redis.sidecar.config.reasserts").tag("parameter", parameter).tag("trigger", trigger)
                 .description("Parameters set back to the desired value, by trigger (startup, restart, drift).")
                 .register(registry).increment();
+        reasserts.increment();
+    }
+
+    /** Parameters set back since the sidecar started, whatever the parameter and trigger. */
+    public long reasserts() {
+        return reasserts.sum();
     }
 
     @Override

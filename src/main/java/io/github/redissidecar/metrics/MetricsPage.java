@@ -46,4 +46,9 @@ public final class MetricsPage {
         });
         return families;
     }
+
+    /** {@code redis_sidecar_container_memory_usage_bytes}, when the container's usage is known. */
+    public static List<MetricFamily> containerUsage(OptionalLong used) {
+        return SidecarSeries.containerUsage(used);
+    }
 }

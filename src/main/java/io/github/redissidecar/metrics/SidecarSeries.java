@@ -10,6 +10,7 @@ import java.util.OptionalLong;
 final class SidecarSeries {
 
     static final String CONTAINER_LIMIT = "redis_sidecar_container_memory_limit_bytes";
+    static final String CONTAINER_USAGE = "redis_sidecar_container_memory_usage_bytes";
     static final String EFFECTIVE_LIMIT = "redis_sidecar_effective_memory_limit_bytes";
     static final String USAGE_RATIO = "redis_sidecar_memory_usage_ratio";
     static final String POLICY = "redis_sidecar_maxmemory_policy";
@@ -23,6 +24,14 @@ final class SidecarSeries {
                 ? List.of(MetricFamily.gauge(CONTAINER_LIMIT,
                         "Memory limit of Redis's container in bytes, from SIDECAR_CONTAINER_MEMORY_LIMIT.",
                         Sample.of(containerLimit.getAsLong())))
+                : List.of();
+    }
+
+    static List<MetricFamily> containerUsage(OptionalLong used) {
+        return used.isPresent()
+                ? List.of(MetricFamily.gauge(CONTAINER_USAGE, "Memory the kernel counts against the limit of "
+                        + "Redis's container (usage less inactive page cache), in bytes, from the ECS task metadata's "
+                        + "/task/stats. Absent off ECS.", Sample.of(used.getAsLong())))
                 : List.of();
     }
 

@@ -56,21 +56,33 @@ class EcsTaskDefinitionTest {
     }
 
     @Test
-    void redisBootsBoundedWithTheSidecarsPercentageOfTheTask() {
+    void redisBootsBoundedWithTheSeedsShareOfTheTask() {
         List<String> redisCommand = task.getList("containerDefinitions.find { it.name == 'redis' }.command");
         String settings = task.getString("containerDefinitions.find { it.name == 'redis-memory-sidecar' }"
                 + ".environment.find { it.name == 'SIDECAR_SETTINGS' }.value");
         String limit = task.getString("containerDefinitions.find { it.name == 'redis-memory-sidecar' }"
                 + ".environment.find { it.name == 'SIDECAR_CONTAINER_MEMORY_LIMIT' }.value");
         assertEquals("auto", limit, "on ECS, auto reads the task limit from the task metadata endpoint");
-        long taskBytes = Long.parseLong(task.getString("memory")) << 20;
-        DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "ecs"), OptionalLong.of(taskBytes));
-        String maxmemory = desired.value("maxmemory").orElseThrow();
-        assertEquals(Long.toString((long) Math.floor(taskBytes * 0.35 * 0.95)), maxmemory);
-        assertEquals(maxmemory, redisCommand.get(redisCommand.indexOf("--maxmemory") + 1),
+        long taskMib = Long.parseLong(task.getString("memory"));
+        DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "ecs"), OptionalLong.of(taskMib << 20));
+        long seedMib = (long) Math.floor(taskMib * 0.35 * 0.95);
+        assertEquals(Long.toString(seedMib << 20), desired.value("maxmemory").orElseThrow(),
+                "task_definition.tf's floor(task_memory * 0.35 * 0.95) MiB");
+        assertEquals(seedMib + "mb", redisCommand.get(redisCommand.indexOf("--maxmemory") + 1),
                 "Redis boots with the limit the sidecar enforces, so it is bounded while the sidecar is down");
         assertEquals(desired.value("maxmemory-policy").orElseThrow(),
                 redisCommand.get(redisCommand.indexOf("--maxmemory-policy") + 1));
+    }
+
+    @Test
+    void theCacheTaskIsACacheAndWritesCloudWatchMetrics() {
+        assertTrue(task.getString("family").endsWith("cache"));
+        List<String> redisCommand = task.getList("containerDefinitions.find { it.name == 'redis' }.command");
+        assertEquals("no", redisCommand.get(redisCommand.indexOf("--appendonly") + 1), "a cache keeps no AOF");
+        assertEquals("", redisCommand.get(redisCommand.indexOf("--save") + 1), "nor RDB snapshots");
+        assertEquals("allkeys-lru", redisCommand.get(redisCommand.indexOf("--maxmemory-policy") + 1));
+        assertEquals("true", task.getString("containerDefinitions.find { it.name == 'redis-memory-sidecar' }"
+                + ".environment.find { it.name == 'SIDECAR_CLOUDWATCH_EMF' }.value"), "nothing scrapes on ECS");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The npm checkers the deployment tests run (tools/package.json: dclint, kubernetes-models). Installed with
+ * The npm checkers the deployment tests run (tools/package.json: dclint, kubernetes-models, the Terraform checks). Installed with
  * {@code npm ci} from the lock file on first use, so the README's test command works on a fresh machine.
  */
 final class NodeTools {
@@ -17,7 +17,8 @@ final class NodeTools {
 
     static synchronized void ensureInstalled() throws Exception {
         if (Files.exists(DIR.resolve("node_modules/.bin/dclint"))
-                && Files.exists(DIR.resolve("node_modules/kubernetes-models"))) {
+                && Files.exists(DIR.resolve("node_modules/kubernetes-models"))
+                && Files.exists(DIR.resolve("node_modules/@cdktf/provider-aws/package.json"))) {
             return;
         }
         Command.Result install = Command.run("npm", "ci", "--prefix", DIR.toString(), "--no-audit", "--no-fund");

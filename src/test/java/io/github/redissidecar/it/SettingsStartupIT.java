@@ -60,6 +60,10 @@ class SettingsStartupIT {
         "SIDECAR_KEYS_BATCH=0|SIDECAR_KEYS_BATCH (sidecar.keys.batch) is 0",
         "SIDECAR_KEYS_GROUPS=(celery|SIDECAR_KEYS_GROUPS (sidecar.keys.groups): '(celery' is not a regular expression",
         "SIDECAR_KEYS_TOP=0|SIDECAR_KEYS_TOP (sidecar.keys.top) is 0",
+        "SIDECAR_CLOUDWATCH_EMF=ture|SIDECAR_CLOUDWATCH_EMF (sidecar.cloudwatch.emf) is \"ture\": not a boolean",
+        "SIDECAR_CLOUDWATCH_EMF_INTERVAL=500ms|SIDECAR_CLOUDWATCH_EMF_INTERVAL (sidecar.cloudwatch.emf-interval) is 500ms",
+        "SIDECAR_CLOUDWATCH_NAMESPACE=AWS/Redis|SIDECAR_CLOUDWATCH_NAMESPACE (sidecar.cloudwatch.namespace) is \"AWS/Redis\"",
+        "SIDECAR_CLOUDWATCH_KEY_GROUPS=500|SIDECAR_CLOUDWATCH_KEY_GROUPS (sidecar.cloudwatch.key-groups) is 500",
     })
     void refusesToStartWithOneLine(String assignments, String expected) throws Exception {
         Map<String, String> env = new HashMap<>();

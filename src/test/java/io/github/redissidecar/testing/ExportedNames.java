@@ -40,6 +40,8 @@ public final class ExportedNames {
                 new io.github.redissidecar.keys.KeyGroupEstimate(0, "a:*", 1, 1, 1, 1, 1, 1));
         io.github.redissidecar.metrics.KeyGroupSeries.of(new io.github.redissidecar.keys.SamplerState(10), estimates,
                 java.util.Optional.of("allkeys-lru")).stream().map(MetricFamily::name).forEach(names::add);
+        io.github.redissidecar.metrics.MetricsPage.containerUsage(OptionalLong.of(1)).stream().map(MetricFamily::name)
+                .forEach(names::add);
         // Micrometer's, as the Prometheus registry names them.
         names.addAll(List.of("redis_sidecar_poll_duration_seconds", "redis_sidecar_poll_duration_seconds_max",
                 "redis_sidecar_poll_errors_total", "redis_sidecar_restarts_detected_total",
