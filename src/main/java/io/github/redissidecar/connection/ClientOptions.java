@@ -8,8 +8,11 @@ import io.github.redissidecar.redis.RedisFailure;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +47,13 @@ final class ClientOptions {
         }
     }
 
-    RedisOptions build() {
+    /**
+     * The client's options for one connection attempt, with the credentials read now. The client opens with
+     * {@code HELLO 2 [AUTH user password]}, which every server since Redis 6 answers while it loads its dataset,
+     * where the client's other opening (PING) is refused with LOADING and counted in the server's errorstats at
+     * every reconnect during a restart. RESP2 all the same: the replies' shapes stay those of every server.
+     */
+    RedisOptions build(List<String> auth) {
         NetClientOptions net = new NetClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setTcpNoDelay(true)
@@ -52,14 +61,32 @@ final class ClientOptions {
         if (address.tls()) {
             tls(net, config.tls());
         }
-        // RESP2 and no HELLO: we authenticate ourselves so that an auth failure is told apart and works on Redis 5.
-        return new RedisOptions()
-                .setConnectionString(address.clientUrl())
+        RedisOptions options = new RedisOptions()
                 .setNetClientOptions(net)
-                .setProtocolNegotiation(false)
+                .setProtocolNegotiation(helloAuthenticates(auth))
+                .setPreferredProtocolVersion(ProtocolVersion.RESP2)
                 .setMaxPoolSize(1)
                 .setMaxPoolWaiting(1)
                 .setMaxWaitingHandlers(64);
+        if (auth.size() == 2) {
+            // The client takes a user name for HELLO from the URL only (encoded; a password with it, or it is "").
+            return options.setConnectionString(address.scheme() + "://" + encode(auth.get(0)) + ":"
+                    + encode(auth.get(1)) + "@" + address.clientUrl().substring(address.scheme().length() + 3));
+        }
+        options.setConnectionString(address.clientUrl());
+        return auth.isEmpty() ? options : options.setPassword(auth.get(0));
+    }
+
+    /**
+     * Whether HELLO carries the credentials. Not for a user name over a Unix socket, whose URL has no place for one:
+     * that connection opens with PING and sends AUTH itself ({@link Handshake}).
+     */
+    boolean helloAuthenticates(List<String> auth) {
+        return auth.size() < 2 || !address.scheme().equals("unix");
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static void tls(NetClientOptions net, SidecarConfig.Tls tls) {

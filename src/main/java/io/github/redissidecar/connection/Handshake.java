@@ -1,28 +1,24 @@
 package io.github.redissidecar.connection;
 
 import io.github.redissidecar.redis.FailureReason;
-import io.github.redissidecar.redis.RedisFailure;
 import io.vertx.core.Future;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import java.util.List;
 
-/** AUTH, CLIENT SETNAME and CONFIG GET databases on a fresh connection. */
-record Handshake(RedisConnection connection, ClientOptions options) {
+/**
+ * AUTH (when HELLO did not carry the credentials), CLIENT SETNAME and CONFIG GET databases on a fresh connection:
+ * all three answered while Redis loads its dataset.
+ */
+record Handshake(RedisConnection connection, ClientOptions options, List<String> credentials) {
     Future<Integer> run() {
         return auth().compose(v -> setName()).compose(v -> databases());
     }
 
     private Future<Void> auth() {
-        List<String> args;
-        try {
-            args = options.authArguments();
-        } catch (RedisFailure e) {
-            return Future.failedFuture(e);
-        }
-        return args.isEmpty() ? Future.succeededFuture()
-                : connection.send(Request.cmd(Command.AUTH, args.toArray())).mapEmpty();
+        return credentials.isEmpty() || options.helloAuthenticates(credentials) ? Future.succeededFuture()
+                : connection.send(Request.cmd(Command.AUTH, credentials.toArray())).mapEmpty();
     }
 
     // An ACL without client|setname must not stop monitoring: the name is a courtesy to operators. NOAUTH does:

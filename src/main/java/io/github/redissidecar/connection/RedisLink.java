@@ -135,7 +135,14 @@ public class RedisLink {
     }
 
     private void attempt() {
-        Redis client = Redis.createClient(vertx, options.build());
+        List<String> auth;
+        try {
+            auth = options.authArguments();
+        } catch (RedisFailure e) {
+            attemptFailed(e);
+            return;
+        }
+        Redis client = Redis.createClient(vertx, options.build(auth));
         long timeout = config.connectTimeout().toMillis();
         client.connect().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(connected -> {
             if (connected.failed()) {
@@ -145,7 +152,7 @@ public class RedisLink {
             }
             RedisConnection connection = connected.result();
             long acceptedAt = System.nanoTime();
-            new Handshake(connection, options).run().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(shaken -> {
+            new Handshake(connection, options, auth).run().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(shaken -> {
                 Session s = new Session(client, connection, shaken.succeeded() ? shaken.result() : 0, acceptedAt,
                         new AtomicBoolean());
                 if (shaken.succeeded()) {

@@ -53,6 +53,11 @@ public class VertxRedisCommands implements RedisCommands {
     }
 
     @Override
+    public String clusterInfo() throws RedisFailure {
+        return send(Request.cmd(Command.CLUSTER, "INFO"));
+    }
+
+    @Override
     public Map<String, String> configGet(List<String> parameters) throws RedisFailure {
         long connection = link.state().number();
         if (parameters.size() > 1 && singleParameterConnection != connection) {

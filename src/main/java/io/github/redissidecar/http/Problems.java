@@ -4,6 +4,7 @@ import io.github.redissidecar.enforce.BlockedMessage;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.memory.MemoryLimits;
+import io.github.redissidecar.memory.ReplicationMemory;
 import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
@@ -11,6 +12,7 @@ import io.github.redissidecar.settings.ParameterStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /** What is wrong, in sentences an operator can act on, for /status: each says what, why it matters, and the fix. */
@@ -26,6 +28,7 @@ final class Problems {
         List<ParameterStatus> parameters = enforcement.parameters(poll.snapshot());
         poll.snapshot().ifPresent(info -> {
             unbounded(info, containerLimit, enforcement, parameters).ifPresent(out::add);
+            uncountedAboveContainer(info, containerLimit).ifPresent(out::add);
             refusingWrites(info).ifPresent(out::add);
         });
         enforcement.refusal().ifPresent(r -> out.add("A settings change is not applied and the last good settings "
@@ -72,6 +75,31 @@ final class Problems {
         }
         return maxmemory.get().blockedReason().isPresent() ? declared + "it is held back (see below)."
                 : declared + "it is being put back.";
+    }
+
+    /** What Redis holds for replication and outside maxmemory, as this INFO reports it. */
+    static ReplicationMemory replication(InfoSnapshot info) {
+        OptionalDouble total = info.number("mem_total_replication_buffers");
+        return ReplicationMemory.of(total.isPresent() ? OptionalLong.of((long) total.getAsDouble())
+                : OptionalLong.empty(), (long) info.number("mem_replication_backlog").orElse(0),
+                (long) info.number("mem_clients_slaves").orElse(0),
+                (long) info.number("mem_not_counted_for_evict").orElse(0));
+    }
+
+    // Redis evicts down to maxmemory not counting replica and AOF buffers: with them it can outgrow its container.
+    private static Optional<String> uncountedAboveContainer(InfoSnapshot info, OptionalLong containerLimit) {
+        long maxmemory = (long) info.number("maxmemory").orElse(0);
+        ReplicationMemory replication = replication(info);
+        OptionalLong over = replication.overContainer(maxmemory, containerLimit);
+        if (over.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("maxmemory " + ByteSize.human(maxmemory) + " plus the " + ByteSize.human(
+                replication.notCountedBytes()) + " of replica output and AOF buffers that Redis does not count "
+                + "against it is " + ByteSize.human(over.getAsLong()) + " above the container limit of "
+                + ByteSize.human(containerLimit.getAsLong()) + ": Redis can be OOM-killed without ever reaching "
+                + "maxmemory. Fix: lower maxmemory by at least that much, or lower client-output-buffer-limit "
+                + "replica, or raise the container limit.");
     }
 
     // Above maxmemory with a policy that cannot evict: every write is refused until memory is freed.

@@ -23,18 +23,25 @@ public record StatusDocument(Redis redis, Memory memory, Polling polling, Settin
     public record KeyGroups(String state, long samplesTaken, int windowSize, String lastError, List<String> top) {
     }
 
-    /** The Redis watched, as the last poll saw it. */
+    /**
+     * The Redis watched, as the last poll saw it: {@code server} is {@code redis} or {@code valkey}, {@code version}
+     * its own version, {@code mode} standalone, sentinel or cluster, {@code role} master or slave.
+     */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Redis(String address, boolean up, String error, String lastSuccessfulPoll, String version,
-            String runId, Long uptimeSeconds, String configFile, long restartsDetected) {
+    public record Redis(String address, boolean up, String error, String lastSuccessfulPoll, String server,
+            String version, String mode, String role, String runId, Long uptimeSeconds, String configFile, long restartsDetected) {
     }
 
-    /** Its memory and limits. */
+    /**
+     * Its memory and limits. {@code replicationBytes}: the backlog and replica output buffers now;
+     * {@code notCountedForEvictionBytes}: replica and AOF buffers, which Redis holds on top of maxmemory.
+     */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Memory(Long containerLimitBytes, Long maxmemoryBytes, String maxmemoryPolicy,
-            Long effectiveLimitBytes, Long usedMemoryBytes, Double usageRatio, Boolean unbounded) {
+            Long effectiveLimitBytes, Long usedMemoryBytes, Double usageRatio, Boolean unbounded,
+            Long replicationBytes, Long notCountedForEvictionBytes) {
     }
 
     /**

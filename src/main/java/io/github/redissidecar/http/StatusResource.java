@@ -5,12 +5,14 @@ import io.github.redissidecar.connection.VertxRedisCommands;
 import io.github.redissidecar.container.ContainerLimitSetting;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.info.ServerIdentity;
 import io.github.redissidecar.keys.KeyGroupEstimate;
 import io.github.redissidecar.keys.KeyGroupWords;
 import io.github.redissidecar.keys.KeySampler;
 import io.github.redissidecar.keys.MemoryDoctor;
 import io.github.redissidecar.keys.SamplerState;
 import io.github.redissidecar.memory.MemoryLimits;
+import io.github.redissidecar.memory.ReplicationMemory;
 import io.github.redissidecar.meters.SidecarMeters;
 import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.settings.EnforceMode;
@@ -91,9 +93,12 @@ public class StatusResource {
 
     private StatusDocument.Redis redis(PollResult poll) {
         Optional<InfoSnapshot> info = poll.snapshot();
+        Optional<ServerIdentity> server = info.map(ServerIdentity::of);
         return new StatusDocument.Redis(redis.address().toString(), poll.up(),
                 poll.failure().map(Throwable::getMessage).orElse(null), iso(poll.lastSuccessEpochMillis()),
-                text(info, "redis_version"), text(info, "run_id"), number(info, "uptime_in_seconds").orElse(null),
+                server.map(ServerIdentity::name).orElse(null), server.map(ServerIdentity::version).orElse(null),
+                server.map(ServerIdentity::mode).orElse(null), server.map(ServerIdentity::role).orElse(null),
+                text(info, "run_id"), number(info, "uptime_in_seconds").orElse(null),
                 text(info, "config_file"), meters.restarts());
     }
 
@@ -101,10 +106,13 @@ public class StatusResource {
         long maxmemory = number(info, "maxmemory").orElse(0L);
         Optional<Long> used = number(info, "used_memory");
         MemoryLimits limits = new MemoryLimits(maxmemory, containerLimit.bytes());
+        Optional<ReplicationMemory> replication = info.map(Problems::replication);
         return new StatusDocument.Memory(boxed(containerLimit.bytes()), info.isPresent() ? maxmemory : null,
                 text(info, "maxmemory_policy"), boxed(limits.effective()), used.orElse(null),
                 used.map(u -> boxed(limits.usageRatio(u))).orElse(null),
-                info.isPresent() ? limits.unbounded().orElse(null) : null);
+                info.isPresent() ? limits.unbounded().orElse(null) : null,
+                replication.map(ReplicationMemory::replicationBytes).orElse(null),
+                replication.map(ReplicationMemory::notCountedBytes).orElse(null));
     }
 
     private StatusDocument.Settings settings(Optional<InfoSnapshot> info) {

@@ -12,6 +12,10 @@ import java.util.Set;
  */
 public final class InfoParser {
 
+    /** The section the reply of CLUSTER INFO is filed under when a poll appends it (lower-case, as INFO's are). */
+    public static final String CLUSTER_INFO_SECTION = "clusterinfo";
+
+
     private InfoParser() {
     }
 

@@ -26,11 +26,14 @@ public final class InfoMetrics {
                 "Start time of the Redis instance since unix epoch in seconds.",
                 Sample.of(polledAtEpochSeconds - uptime))));
         out.add(LabelledSeries.instanceInfo(info));
-        out.addAll(LabelledSeries.keyspace(info, databases));
+        // A Cluster node has database 0 only, whatever CONFIG GET databases says (redis_exporter pads just db0 too).
+        boolean cluster = info.number("cluster_enabled").orElse(0) == 1;
+        out.addAll(LabelledSeries.keyspace(info, cluster ? Math.min(databases, 1) : databases));
         out.addAll(LabelledSeries.commands(info));
         out.addAll(LabelledSeries.errors(info));
         out.addAll(LabelledSeries.replicas(info));
         out.addAll(LabelledSeries.master(info));
+        out.addAll(ClusterSeries.of(info));
         return out;
     }
 }

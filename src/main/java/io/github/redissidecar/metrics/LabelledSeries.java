@@ -2,6 +2,7 @@ package io.github.redissidecar.metrics;
 
 import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.info.ServerIdentity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,16 +115,23 @@ final class LabelledSeries {
         return out;
     }
 
+    /**
+     * redis_exporter's labels, but {@code redis_mode} is filled from {@code server_mode} on Valkey, where the
+     * exporter leaves it empty: a rule or dashboard that selects {@code redis_mode="cluster"} works on both servers.
+     */
     static MetricFamily instanceInfo(InfoSnapshot info) {
+        String mode = ServerIdentity.of(info).mode();
         List<String> labels = new ArrayList<>();
         for (String name : INSTANCE_LABELS) {
             labels.add(name);
-            labels.add(info.text(name).orElse(""));
+            labels.add("redis_mode".equals(name) ? mode : info.text(name).orElse(""));
         }
-        info.text("valkey_version").ifPresent(v -> {
-            labels.add("valkey_version");
-            labels.add(v);
-        });
+        for (String valkeyOnly : new String[] {"valkey_version", "valkey_release_stage"}) {
+            info.text(valkeyOnly).ifPresent(v -> {
+                labels.add(valkeyOnly);
+                labels.add(v);
+            });
+        }
         return new MetricFamily("redis_instance_info", "Information about the Redis instance.", MetricType.GAUGE,
                 List.of(new Sample(labels, 1)));
     }

@@ -3,6 +3,7 @@ package io.github.redissidecar.poll;
 import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.redis.ConnectionState;
+import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisCommands;
 import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.settings.ServerLives;
@@ -48,6 +49,7 @@ public final class Poller {
     private final List<Consumer<Polled>> listeners = new CopyOnWriteArrayList<>();
     private final long startedNanos = System.nanoTime();
     private CompletableFuture<PollResult> pending;
+    private long clusterInfoRefused = -1;
 
     public Poller(RedisCommands redis, RedisWorker worker, SnapshotHolder holder, PollMeters meters,
             Settings settings) {
@@ -133,7 +135,8 @@ public final class Poller {
         long start = System.nanoTime();
         long now = System.currentTimeMillis();
         try {
-            InfoSnapshot snapshot = InfoParser.parse(redis.info(settings.sections()));
+            InfoSnapshot snapshot = InfoParser.parse(withClusterInfo(redis.info(settings.sections()),
+                    connection.number()));
             long took = System.nanoTime() - start;
             meters.polled(took);
             ServerLives.Event event = observe(snapshot);
@@ -144,6 +147,27 @@ public final class Poller {
             meters.pollFailed(failure.reason());
             holder.failure(failure);
             return null;
+        }
+    }
+
+    /**
+     * A Cluster node's state is not in INFO: CLUSTER INFO follows, on nodes with cluster_enabled:1 only, under a
+     * section header of its own. Refused by an ACL, it is not asked again on that connection.
+     */
+    private String withClusterInfo(String info, long connection) throws RedisFailure {
+        if (!info.contains("cluster_enabled:1") || clusterInfoRefused == connection) {
+            return info;
+        }
+        try {
+            return info + "\r\n# " + InfoParser.CLUSTER_INFO_SECTION + "\r\n" + redis.clusterInfo();
+        } catch (RedisFailure failure) {
+            if (failure.reason() != FailureReason.PERMISSION) {
+                throw failure;
+            }
+            clusterInfoRefused = connection;
+            LOG.log(System.Logger.Level.WARNING, () -> "CLUSTER INFO is refused (" + failure.getMessage()
+                    + "): no redis_cluster_* series. Fix: grant +cluster|info to the sidecar's ACL user");
+            return info;
         }
     }
 

@@ -20,6 +20,9 @@ public interface RedisCommands {
     /** The reply of INFO for {@code sections}, in one round trip where the server allows it. */
     String info(List<String> sections) throws RedisFailure;
 
+    /** The reply of CLUSTER INFO: asked of a node with {@code cluster_enabled:1} only. */
+    String clusterInfo() throws RedisFailure;
+
     /** The values of {@code parameters}; a parameter the server does not know is absent from the map. */
     Map<String, String> configGet(List<String> parameters) throws RedisFailure;
 

@@ -39,19 +39,25 @@ public final class ForkHeadroom {
      * @return a warning with the numbers, or empty when the limit leaves the headroom
      */
     public static Optional<Finding> check(String source, long maxmemory, long limit, String persistence) {
-        long needed = maxmemory / 10 * NEEDED_TENTHS + maxmemory % 10 * NEEDED_TENTHS / 10;
+        return check(source, maxmemory, limit, persistence, 0);
+    }
+
+    /** @param backlog the replication backlog (repl-backlog-size) Redis keeps on top, 0 when it does not replicate */
+    public static Optional<Finding> check(String source, long maxmemory, long limit, String persistence,
+            long backlog) {
+        long needed = maxmemory / 10 * NEEDED_TENTHS + maxmemory % 10 * NEEDED_TENTHS / 10 + backlog;
         if (needed <= limit) {
             return Optional.empty();
         }
-        long largest = largestMaxmemory(limit);
+        long largest = largestMaxmemory(limit - backlog);
         String message = String.format(Locale.ROOT, "maxmemory %s with %s persistence in a container limited to %s "
-                + "(%.1f%%) leaves too little headroom for fork copy-on-write: needs %s x 2.1 = %s, %s over the "
+                + "(%.1f%%) leaves too little headroom for fork copy-on-write: needs %s x 2.1%s = %s, %s over the "
                 + "limit, so a save or AOF rewrite under writes can get Redis OOM-killed. Assumption: while it "
                 + "saves, Redis may use up to 2 times the memory normally used (every page written during the fork "
                 + "is copied), plus 10%% of maxmemory for fragmentation, client and replication buffers; sources: "
                 + "%s (Memory), %s (fork, copy-on-write)", mib(maxmemory), persistence, mib(limit),
-                100.0 * maxmemory / limit, mib(maxmemory), mib(needed), mib(needed - limit), ADMIN_DOCS,
-                PERSISTENCE_DOCS);
+                100.0 * maxmemory / limit, mib(maxmemory), backlog > 0 ? " + the replication backlog of "
+                + mib(backlog) : "", mib(needed), mib(needed - limit), ADMIN_DOCS, PERSISTENCE_DOCS);
         String fix = String.format(Locale.ROOT, "lower maxmemory to at most %s (%d bytes, %.1f%% of the limit), or "
                 + "raise the container limit to at least %s, or drop the persistence this Redis does not need "
                 + "(a cache: save \"\" and appendonly no)", mib(largest), largest, 100.0 * largest / limit,

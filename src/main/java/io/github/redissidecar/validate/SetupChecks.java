@@ -32,6 +32,9 @@ public final class SetupChecks {
     private static final Set<String> MEMORY_PARAMETERS = Set.of("maxmemory", "maxmemory-policy", "appendfsync");
     private static final Set<String> PERSISTENCE_PARAMETERS = Set.of("save", "appendonly",
             "stop-writes-on-bgsave-error");
+    /** Read as written: a replica, or a backlog size, means this Redis keeps a replication backlog. */
+    private static final Set<String> REPLICATION_PARAMETERS = Set.of("replicaof", "slaveof", "repl-backlog-size");
+    private static final String DEFAULT_BACKLOG = "1mb";
     private static final Path NO_CGROUP = Path.of("/nonexistent");
 
     private SetupChecks() {
@@ -56,6 +59,10 @@ public final class SetupChecks {
         for (ConfLine line : lines) {
             String parameter = line.parameter();
             String written = line.joinedArgs().strip();
+            if (REPLICATION_PARAMETERS.contains(parameter)) {
+                values.put(parameter, written);
+                continue;
+            }
             if (!MEMORY_PARAMETERS.contains(parameter) && !PERSISTENCE_PARAMETERS.contains(parameter)) {
                 continue;
             }
@@ -161,8 +168,8 @@ public final class SetupChecks {
         if ((rdb || aof) && limit.isPresent() && maxmemory > 0 && maxmemory <= limit.getAsLong()) {
             String kind = rdb && aof ? "RDB and AOF" : rdb ? "RDB" : "AOF";
             ForkHeadroom.check(setup.name(), maxmemory, limit.getAsLong(), kind
-                    + (rdb && !effective.containsKey("save") ? " (Redis's default save schedule)" : ""))
-                    .ifPresent(findings::add);
+                    + (rdb && !effective.containsKey("save") ? " (Redis's default save schedule)" : ""),
+                    backlog(effective)).ifPresent(findings::add);
         }
         Optional<DesiredSetting> appendonly = declared.flatMap(d -> d.all().stream()
                 .filter(s -> s.parameter().equals("appendonly") && s.value().equals("yes")).findFirst());
@@ -180,6 +187,15 @@ public final class SetupChecks {
                     "remove it (the default, yes, refuses writes until a save succeeds), or add AOF; either way "
                     + "alert on rdb_last_bgsave_status (RedisBgsaveFailed)"));
         }
+    }
+
+    // A replica keeps a backlog (for the replicas it may have after a promotion), and so does every master once a
+    // replica connects: outside maxmemory, so in the container's headroom. Counted where the files show replication.
+    private static long backlog(Map<String, String> effective) {
+        boolean replicates = effective.containsKey("replicaof") || effective.containsKey("slaveof")
+                || effective.containsKey("repl-backlog-size");
+        return replicates ? ByteSize.parse(effective.getOrDefault("repl-backlog-size", DEFAULT_BACKLOG)).orElse(0L)
+                : 0;
     }
 
     private static Finding fromStartup(String source, InvalidConfiguration e) {

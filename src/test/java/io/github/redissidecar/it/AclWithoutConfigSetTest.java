@@ -6,10 +6,12 @@ import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A user that may read but not set the configuration: the sidecar falls back to reporting drift. */
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "sidecar.redis.password", value = "reader-pw"),
     @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb"),
     @ResourceArg(name = "sidecar.drift-check-interval", value = "1s")})
+@Tag(ServerUnderTest.MATRIX)
 class AclWithoutConfigSetTest {
 
     @InjectRedis

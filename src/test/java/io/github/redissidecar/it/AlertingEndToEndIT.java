@@ -9,6 +9,7 @@ import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.PrometheusServer;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RespClient;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.github.redissidecar.testing.SidecarProcess;
 import io.github.redissidecar.testing.WebhookReceiver;
 import io.restassured.path.json.JsonPath;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,7 @@ import org.junit.jupiter.api.Test;
  * subquery [1h:5m] becomes [40s:5s]; the Slack URL points at the test, and group_wait and group_interval 1s.
  * Rules in {@link #NOT_SHORTENED} keep their real times (see there).
  */
+@Tag(ServerUnderTest.MATRIX)
 class AlertingEndToEndIT {
 
     private static final Duration DEADLINE = Duration.ofSeconds(90);
@@ -237,7 +240,7 @@ class AlertingEndToEndIT {
     }
 
     /** One rule (or the file's head) with the test's shorter times, unless it is one of {@link #NOT_SHORTENED}. */
-    private static String shortened(String rule) {
+    static String shortened(String rule) {
         if (NOT_SHORTENED.stream().anyMatch(name -> rule.startsWith("\n      - alert: " + name + "\n"))) {
             return rule;
         }

@@ -8,10 +8,12 @@ import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-samples 7"),
     @ResourceArg(name = "sidecar.drift-check-interval", value = "2s")})
+@Tag(ServerUnderTest.MATRIX)
 class DriftCheckUnreportedTest {
 
     @InjectRedis

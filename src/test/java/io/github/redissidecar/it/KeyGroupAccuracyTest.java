@@ -9,6 +9,7 @@ import io.github.redissidecar.testing.KeyGroupDataset;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "6000"),
     @ResourceArg(name = "sidecar.keys.batch", value = "100"),
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
+@Tag(ServerUnderTest.MATRIX)
 class KeyGroupAccuracyTest {
 
     private static final Pattern BYTES = Pattern.compile(

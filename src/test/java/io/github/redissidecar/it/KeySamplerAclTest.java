@@ -8,10 +8,12 @@ import io.github.redissidecar.testing.Pipeline;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "sidecar.keys.samples-per-minute", value = "60000"),
     @ResourceArg(name = "sidecar.keys.batch", value = "1000"),
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
+@Tag(ServerUnderTest.MATRIX)
 class KeySamplerAclTest {
 
     @InjectRedis

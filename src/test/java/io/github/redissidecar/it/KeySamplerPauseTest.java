@@ -9,6 +9,7 @@ import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "sidecar.keys.batch", value = "10"),
     @ResourceArg(name = "sidecar.keys.max-latency", value = "100ms"),
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
+@Tag(ServerUnderTest.MATRIX)
 class KeySamplerPauseTest {
 
     private static final String PAUSED = "redis_sidecar_keygroup_sampler_paused";

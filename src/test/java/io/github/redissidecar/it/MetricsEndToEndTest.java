@@ -10,12 +10,14 @@ import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.RespClient;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** /metrics next to a real redis-server: redis_exporter's names and types, and values equal to INFO's. */
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "args", value = "--maxmemory|2mb|--maxmemory-policy|allkeys-lru"),
     @ResourceArg(name = "sidecar.container-memory-limit", value = "768Mi")})
+@Tag(ServerUnderTest.MATRIX)
 class MetricsEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

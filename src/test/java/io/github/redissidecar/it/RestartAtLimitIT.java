@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.redissidecar.testing.Eventually;
 import io.github.redissidecar.testing.Pace;
 import io.github.redissidecar.testing.RedisServer;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.github.redissidecar.testing.SidecarProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * and must get the limit back at once, evicting only down to it, as Redis started with the flag would. Also when
  * the sidecar and Redis start together on such a dataset (a pod or task redeploy, a compose up).
  */
+@Tag(ServerUnderTest.MATRIX)
 class RestartAtLimitIT {
 
     private static final long LIMIT = 32L << 20;

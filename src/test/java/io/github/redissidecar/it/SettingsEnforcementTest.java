@@ -10,10 +10,12 @@ import io.github.redissidecar.testing.InjectRedis;
 import io.github.redissidecar.testing.RedisServer;
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
     @ResourceArg(name = "sidecar.settings", value = "maxmemory 64mb\nmaxmemory-policy allkeys-lru"),
     // A poll every second whatever the scrapes: the documented way to have drift undone within a second.
     @ResourceArg(name = "sidecar.poll.interval", value = "1s")})
+@Tag(ServerUnderTest.MATRIX)
 class SettingsEnforcementTest {
 
     private static final String SIXTY_FOUR_MB = "67108864";

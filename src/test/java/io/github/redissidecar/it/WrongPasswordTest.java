@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.RedisServerResource;
 import io.github.redissidecar.testing.Scrape;
+import io.github.redissidecar.testing.ServerUnderTest;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A wrong password: redis_up 0, auth errors counted, and the password shown nowhere. */
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = RedisServerResource.class, initArgs = {
     @ResourceArg(name = "args", value = "--requirepass|the-right-one"),
     @ResourceArg(name = "sidecar.redis.password", value = "Wr0ng-S3cret-7781")})
+@Tag(ServerUnderTest.MATRIX)
 class WrongPasswordTest {
 
     static final String SECRET = "Wr0ng-S3cret-7781";

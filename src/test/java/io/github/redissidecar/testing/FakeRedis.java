@@ -107,6 +107,12 @@ public final class FakeRedis implements RedisCommands {
     // --- the port ---
 
     @Override
+    public synchronized String clusterInfo() throws RedisFailure {
+        sent("CLUSTER INFO");
+        throw new RedisFailure(FailureReason.PROTOCOL, "ERR This instance has cluster support disabled");
+    }
+
+    @Override
     public synchronized String info(List<String> sections) throws RedisFailure {
         sent("INFO " + String.join(" ", sections));
         StringBuilder out = new StringBuilder("# Server\r\nredis_version:7.0.15\r\nrun_id:" + runId

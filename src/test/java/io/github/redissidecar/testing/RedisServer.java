@@ -38,7 +38,7 @@ public final class RedisServer implements AutoCloseable {
 
     public RedisServer start() throws IOException {
         boolean tls = args.contains("--tls-port");
-        List<String> cmd = new ArrayList<>(List.of("redis-server", "--port", tls ? "0" : Integer.toString(port),
+        List<String> cmd = new ArrayList<>(List.of(ServerUnderTest.binary(), "--port", tls ? "0" : Integer.toString(port),
                 "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no",
                 "--logfile", dir.resolve("redis.log").toString()));
         List<String> expanded = args.stream().map(a -> a.replace("{port}", Integer.toString(port))
@@ -174,9 +174,13 @@ public final class RedisServer implements AutoCloseable {
         await("redis-server on port " + port + " answers; see " + dir.resolve("redis.log"), timeout, this::answers);
     }
 
+    // INFO, not PING: Redis answers INFO while it loads, where PING would be refused with LOADING and counted in
+    // errorstats, which the server-matrix tests require to stay empty of anything but the sidecar's own errors.
     private boolean answers() {
         try (RespClient c = client()) {
-            return "PONG".equals(c.text("PING"));
+            List<String> persistence = c.text("INFO", "persistence").lines().toList();
+            // A Sentinel has no persistence section; "loading:0", not "async_loading:0".
+            return persistence.contains("loading:0") || persistence.stream().noneMatch(l -> l.startsWith("loading:"));
         } catch (IOException e) {
             // An error reply is an answer: ready, just not for our (default) user. LOADING is not ready.
             return e.getMessage() != null && e.getMessage().startsWith("Redis error")

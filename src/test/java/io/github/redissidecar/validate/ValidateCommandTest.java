@@ -91,6 +91,22 @@ class ValidateCommandTest {
         }
     }
 
+    @Test
+    void aReplicasBacklogCountsInTheHeadroom() throws Exception {
+        String replica = "redis-server --replicaof redis-master 6379 --maxmemory 480mb --maxmemory-policy allkeys-lru "
+                + "--appendonly yes --save \"\"";
+        Run fits = validate("--redis-args", replica, "--container-memory-limit", "1Gi", "--format", "json");
+        assertEquals(0, fits.exit(), "480 MiB x 2.1 + the default 1 MiB backlog fit in 1 GiB: " + fits.out());
+        Run over = validate("--redis-args", replica + " --repl-backlog-size 64mb", "--container-memory-limit", "1Gi",
+                "--format", "json");
+        assertEquals(1, over.exit(), over.out());
+        String message = over.findings().get(0).get("message").asText();
+        assertTrue(message.contains("needs 480 MiB x 2.1 + the replication backlog of 64 MiB = 1072 MiB, 48 MiB over "
+                + "the limit"), message);
+        assertTrue(over.findings().get(0).get("fix").asText().startsWith("lower maxmemory to at most 457.1 MiB"),
+                over.out());
+    }
+
     private static void assertHeadroomWarning(JsonNode finding, String persistence) {
         String message = finding.get("message").asText();
         assertEquals("warning", finding.get("severity").asText());
