@@ -21,7 +21,9 @@ deb [signed-by=$keyring] http://deb.debian.org/debian bookworm-backports main
 deb [signed-by=$keyring] http://deb.debian.org/debian trixie main
 LIST
 apt_opts=(-o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=/dev/null"
-  -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -o "APT::Sandbox::User=root" -qq)
+  -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache" -qq)
+# As root, apt downloads as its _apt user, who cannot write into DEST: download as root instead of warning about it.
+[ "$(id -u)" != 0 ] || apt_opts+=(-o "APT::Sandbox::User=root")
 apt-get "${apt_opts[@]}" update
 
 download() { # DIR PACKAGE/SUITE...
