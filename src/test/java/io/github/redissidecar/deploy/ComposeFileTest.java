@@ -31,6 +31,25 @@ class ComposeFileTest {
         assertFalse(lint.output().contains("error"), lint.output());
     }
 
+    /** Each sidecar's limit is at least the highest RSS the benchmark measured for the JVM image, plus 30 %. */
+    @Test
+    void theSidecarsLimitFitsWhatItMeasured() throws Exception {
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("(?m)^\\| \\d+s \\| [\\d.]+ \\| [\\d.]+ \\| "
+                + "[\\d.]+ \\| ([\\d.]+) \\|").matcher(Files.readString(Path.of("docs/benchmarks-per-minute.md")));
+        double rssMib = 0;
+        while (rows.find()) {
+            rssMib = Math.max(rssMib, Double.parseDouble(rows.group(1)));
+        }
+        assertTrue(rssMib > 10, "the per-minute table's sidecar RSS column was read");
+        for (Map.Entry<String, Map<String, Object>> service : services().entrySet()) {
+            if (service.getKey().endsWith("-sidecar")) {
+                long limit = ByteSize.parse(service.getValue().get("mem_limit").toString()).orElseThrow();
+                assertTrue(limit >= rssMib * 1.3 * (1 << 20), service.getKey() + ": mem_limit " + limit + " bytes "
+                        + "is below the measured " + rssMib + " MiB RSS + 30 %");
+            }
+        }
+    }
+
     @Test
     void everySidecarSettingParsesAgainstItsRedisContainerLimit() throws Exception {
         Map<String, Map<String, Object>> services = services();

@@ -26,6 +26,15 @@ public final class DockerfileJvm {
         return Arrays.stream(m.group(1).replace("\\\n", " ").trim().split("\\s+")).toList();
     }
 
+    /** The exec-form command of {@code HEALTHCHECK ... CMD [...]}, as Docker would run it. */
+    public static List<String> healthcheck() throws IOException {
+        Matcher m = Pattern.compile("HEALTHCHECK [^\n]*\\\n\\s*CMD (\\[.*\\])").matcher(Files.readString(FILE));
+        if (!m.find()) {
+            throw new IllegalStateException("no exec-form HEALTHCHECK in " + FILE);
+        }
+        return List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(m.group(1), String[].class));
+    }
+
     /** The other {@code ENV NAME=value} lines (MALLOC_ARENA_MAX). */
     public static Map<String, String> environment() throws IOException {
         Matcher m = Pattern.compile("(?m)^ENV (?!JAVA_OPTS)([A-Z_]+)=(\\S+)$").matcher(Files.readString(FILE));
