@@ -69,7 +69,8 @@ final class ClientOptions {
                 .setMaxPoolWaiting(1)
                 .setMaxWaitingHandlers(64);
         if (auth.size() == 2) {
-            // The client takes a user name for HELLO from the URL only (encoded; a password with it, or it is "").
+            // The client reads a user name for HELLO from the URL only, and then the password from there too: both
+            // go in the URL, encoded. It is never logged: describe() and the logs name address, without them.
             return options.setConnectionString(address.scheme() + "://" + encode(auth.get(0)) + ":"
                     + encode(auth.get(1)) + "@" + address.clientUrl().substring(address.scheme().length() + 3));
         }

@@ -30,7 +30,8 @@ public record StatusDocument(Redis redis, Memory memory, Polling polling, Settin
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Redis(String address, boolean up, String error, String lastSuccessfulPoll, String server,
-            String version, String mode, String role, String runId, Long uptimeSeconds, String configFile, long restartsDetected) {
+            String version, String mode, String role, String runId, Long uptimeSeconds, String configFile,
+            long restartsDetected) {
     }
 
     /**

@@ -15,7 +15,6 @@ public final class InfoParser {
     /** The section the reply of CLUSTER INFO is filed under when a poll appends it (lower-case, as INFO's are). */
     public static final String CLUSTER_INFO_SECTION = "clusterinfo";
 
-
     private InfoParser() {
     }
 

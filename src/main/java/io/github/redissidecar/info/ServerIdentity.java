@@ -18,13 +18,4 @@ public record ServerIdentity(String name, String version, String mode, String ro
         String mode = info.text("redis_mode").or(() -> info.text("server_mode")).orElse("");
         return new ServerIdentity(name, version, mode, info.text("role").orElse(""));
     }
-
-    /** {@code valkey 8.0.1}, {@code redis 8.0.2}. */
-    public String nameAndVersion() {
-        return version.isEmpty() ? name : name + " " + version;
-    }
-
-    public boolean replica() {
-        return "slave".equals(role);
-    }
 }
