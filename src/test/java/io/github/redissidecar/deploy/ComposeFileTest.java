@@ -101,12 +101,19 @@ class ComposeFileTest {
     }
 
     @Test
-    void passwordIsRequiredAndRedisRunsThroughItsEntrypointHealthChecked() throws Exception {
+    void thePasswordIsASecretFileInNoEnvironmentAndRedisRunsThroughItsEntrypointHealthChecked() throws Exception {
         Map<String, Map<String, Object>> services = services();
-        for (String name : List.of("redis-celery", "redis-celery-sidecar")) {
-            String password = (String) map(services.get(name).get("environment")).get("REDIS_PASSWORD");
-            assertTrue(password.matches("\\$\\{REDIS_PASSWORD:\\?.+}"), name + ": no weak default: " + password);
+        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
+            Object env = service.getValue().get("environment");
+            assertFalse(env instanceof Map<?, ?> m && m.containsKey("REDIS_PASSWORD"), service.getKey()
+                    + ": a password in the environment shows in docker inspect and /proc/*/environ");
         }
+        for (String name : List.of("redis-celery", "redis-celery-sidecar")) {
+            assertEquals(List.of("redis_password"), services.get(name).get("secrets"), name);
+        }
+        assertEquals("/run/secrets/redis_password",
+                map(services.get("redis-celery-sidecar").get("environment")).get("REDIS_PASSWORD_FILE"));
+        assertEquals(Map.of("environment", "REDIS_PASSWORD"), map(map(compose().get("secrets")).get("redis_password")));
         assertTrue(String.valueOf(services.get("redis-celery").get("command")).contains("exec docker-entrypoint.sh "
                 + "redis-server"), "the entrypoint drops to the redis user; sh -c redis-server would run as root");
         for (String redis : List.of("redis-cache", "redis-state", "redis-celery")) {
@@ -116,6 +123,35 @@ class ComposeFileTest {
             assertEquals("service_healthy", map(dependsOn.get(redis)).get("condition"), redis + "-sidecar");
         }
         assertTrue(Files.readString(Path.of(".env.example")).contains("\nREDIS_PASSWORD=\n"));
+    }
+
+    /**
+     * The Celery Redis's command as its container's shell runs it, with a real redis-server for the entrypoint: it
+     * takes the password from the secret's file, and refuses to start on an empty one (Redis would have none).
+     */
+    @Test
+    void theCeleryRedisReadsItsPasswordFromTheSecretAndRefusesAnEmptyOne() throws Exception {
+        List<String> command = (List<String>) services().get("redis-celery").get("command");
+        Path dir = Files.createTempDirectory("compose-celery");
+        Path secret = dir.resolve("redis_password");
+        int port = io.github.redissidecar.testing.RedisServer.freePort();
+        String script = command.get(2).replace("$$", "$").replace("/run/secrets/redis_password", secret.toString())
+                .replace("docker-entrypoint.sh redis-server", "redis-server").replace("--dir /data", "--dir " + dir)
+                + " --port " + port + " --bind 127.0.0.1 --daemonize yes --pidfile " + dir.resolve("pid");
+        Files.writeString(secret, "");
+        Command.Result empty = Command.run("sh", "-c", script);
+        assertEquals(1, empty.exitCode(), empty.output());
+        assertTrue(empty.output().contains("the redis_password secret is empty"), empty.output());
+        Files.writeString(secret, "s3cret-from-the-file");
+        Command.Result started = Command.run("sh", "-c", script);
+        assertEquals(0, started.exitCode(), started.output());
+        try (io.github.redissidecar.testing.RespClient client = new io.github.redissidecar.testing.RespClient(port)) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> "OK".equals(client.text("AUTH", "s3cret-from-the-file")));
+            client.call("SHUTDOWN", "NOSAVE");
+        } catch (java.io.IOException expected) {
+            // SHUTDOWN closes the connection instead of answering.
+        }
     }
 
     /** Docker's reading of a size (go-units RAMInBytes): every unit is a power of 1024, with or without i/b. */
@@ -140,8 +176,11 @@ class ComposeFileTest {
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> services() throws Exception {
-        Map<String, Object> compose = new Yaml().load(Files.readString(COMPOSE));
-        return (Map<String, Map<String, Object>>) compose.get("services");
+        return (Map<String, Map<String, Object>>) compose().get("services");
+    }
+
+    private static Map<String, Object> compose() throws Exception {
+        return new Yaml().load(Files.readString(COMPOSE));
     }
 
     @SuppressWarnings("unchecked")
