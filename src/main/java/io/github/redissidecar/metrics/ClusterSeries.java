@@ -32,7 +32,7 @@ final class ClusterSeries {
         info.fields().forEach((field, value) -> {
             if (field.startsWith("cluster_")
                     && InfoParser.CLUSTER_INFO_SECTION.equals(info.sectionOf(field).orElse(""))) {
-                OptionalDouble v = value(value);
+                OptionalDouble v = Conversion.VALUE.apply(value);
                 if (v.isPresent()) {
                     String name = RENAMED.getOrDefault(field, "redis_" + field);
                     out.add(MetricFamily.gauge(name, HELP.getOrDefault(name, "CLUSTER INFO " + field + "."),
@@ -41,13 +41,5 @@ final class ClusterSeries {
             }
         });
         return out;
-    }
-
-    private static OptionalDouble value(String text) {
-        return switch (text) {
-            case "ok", "true" -> OptionalDouble.of(1);
-            case "err", "fail", "false" -> OptionalDouble.of(0);
-            default -> Conversion.VALUE.apply(text);
-        };
     }
 }

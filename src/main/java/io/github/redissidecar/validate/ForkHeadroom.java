@@ -38,10 +38,6 @@ public final class ForkHeadroom {
      * @param persistence what forks: {@code RDB}, {@code AOF} or {@code RDB and AOF}
      * @return a warning with the numbers, or empty when the limit leaves the headroom
      */
-    public static Optional<Finding> check(String source, long maxmemory, long limit, String persistence) {
-        return check(source, maxmemory, limit, persistence, 0);
-    }
-
     /** @param backlog the replication backlog (repl-backlog-size) Redis keeps on top, 0 when it does not replicate */
     public static Optional<Finding> check(String source, long maxmemory, long limit, String persistence,
             long backlog) {

@@ -216,11 +216,7 @@ class AlertingEndToEndIT {
 
     private static PrometheusServer startPrometheus(Path dir, AlertmanagerServer alertmanager,
             List<SidecarProcess> sidecars) throws Exception {
-        String shipped = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"));
-        NOT_SHORTENED.forEach(name -> assertTrue(shipped.contains("\n      - alert: " + name + "\n"), name));
-        String rules = Arrays.stream(shipped.split("(?=\n      - alert: )")).map(AlertingEndToEndIT::shortened)
-                .collect(Collectors.joining());
-        Files.writeString(dir.resolve("rules.yml"), rules);
+        writeShortenedRules(dir);
         String targets = sidecars.stream().map(s -> "'127.0.0.1:" + s.port() + "'").collect(Collectors.joining(", "));
         return PrometheusServer.start(dir, """
                 global:
@@ -239,8 +235,16 @@ class AlertingEndToEndIT {
                 """.formatted(alertmanager.address(), targets));
     }
 
+    /** The shipped rules with the test's shorter times, as {@code rules.yml} in {@code dir}. */
+    static void writeShortenedRules(Path dir) throws java.io.IOException {
+        String shipped = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"));
+        NOT_SHORTENED.forEach(name -> assertTrue(shipped.contains("\n      - alert: " + name + "\n"), name));
+        Files.writeString(dir.resolve("rules.yml"), Arrays.stream(shipped.split("(?=\n      - alert: )"))
+                .map(AlertingEndToEndIT::shortened).collect(Collectors.joining()));
+    }
+
     /** One rule (or the file's head) with the test's shorter times, unless it is one of {@link #NOT_SHORTENED}. */
-    static String shortened(String rule) {
+    private static String shortened(String rule) {
         if (NOT_SHORTENED.stream().anyMatch(name -> rule.startsWith("\n      - alert: " + name + "\n"))) {
             return rule;
         }

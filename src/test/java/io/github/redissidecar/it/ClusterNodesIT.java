@@ -78,9 +78,7 @@ class ClusterNodesIT {
             Eventually.within(Duration.ofSeconds(30), "the cluster is whole again",
                     () -> nodes.get(0).call("CLUSTER", "INFO").contains("cluster_state:ok"));
             for (RedisServer node : nodes) {
-                List<String> errors = node.call("INFO", "errorstats").lines()
-                        .filter(l -> l.startsWith("errorstat_")).toList();
-                assertEquals(List.of(), errors, "error replies on " + node.address());
+                assertEquals(List.of(), node.errorReplies(), "error replies on " + node.address());
             }
         } finally {
             for (SidecarProcess sidecar : sidecars) {

@@ -55,9 +55,7 @@ class ReplicationAlertsIT {
     }
 
     private static PrometheusServer prometheus(Path dir, SidecarProcess... sidecars) throws Exception {
-        String shipped = Files.readString(Path.of("alerting/redis-sidecar.rules.yml"));
-        Files.writeString(dir.resolve("rules.yml"), Arrays.stream(shipped.split("(?=\n      - alert: )"))
-                .map(AlertingEndToEndIT::shortened).collect(Collectors.joining()));
+        AlertingEndToEndIT.writeShortenedRules(dir);
         String targets = Arrays.stream(sidecars).map(s -> "'127.0.0.1:" + s.port() + "'")
                 .collect(Collectors.joining(", "));
         return PrometheusServer.start(dir, """

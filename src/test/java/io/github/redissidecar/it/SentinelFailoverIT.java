@@ -68,9 +68,7 @@ class SentinelFailoverIT {
                 System.out.printf("sentinel failover: declared settings on the promoted node %d ms after its promotion"
                         + " (SENTINEL FAILOVER), %d ms (kill -9 of the master)%n", graceful, killed);
                 for (RedisServer node : List.of(a, b)) {
-                    List<String> errors = node.call("INFO", "errorstats").lines()
-                            .filter(l -> l.startsWith("errorstat_")).toList();
-                    assertEquals(List.of(), errors, "error replies on " + node.address() + "; ACL LOG: "
+                    assertEquals(List.of(), node.errorReplies(), "error replies on " + node.address() + "; ACL LOG: "
                             + node.call("ACL", "LOG"));
                 }
             } finally {

@@ -54,8 +54,7 @@ class ServerCompatibilityIT {
                         > restartsBefore && MetricsText.value(t, SAMPLES).orElse(0) >= sampled + 32,
                         "sampling again after the restart");
             }
-            String errors = redis.call("INFO", "errorstats");
-            List<String> counted = errors.lines().filter(l -> l.startsWith("errorstat_")).toList();
+            List<String> counted = redis.errorReplies();
             List<String> rejected = redis.call("INFO", "commandstats").lines()
                     .filter(l -> l.contains("rejected_calls=") && !l.contains("rejected_calls=0,")).toList();
             assertEquals(List.of(), counted, "error replies counted by the server; commands rejected: " + rejected);

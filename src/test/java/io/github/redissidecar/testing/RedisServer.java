@@ -152,6 +152,11 @@ public final class RedisServer implements AutoCloseable {
                 .map(l -> Long.parseLong(l.substring(field.length() + 1).strip())).findFirst().orElse(0L);
     }
 
+    /** The {@code errorstat_*} lines of INFO errorstats: the error replies Redis counted since it started. */
+    public List<String> errorReplies() throws IOException {
+        return call("INFO", "errorstats").lines().filter(l -> l.startsWith("errorstat_")).toList();
+    }
+
     public void freeze() throws IOException, InterruptedException {
         signal("STOP");
     }
