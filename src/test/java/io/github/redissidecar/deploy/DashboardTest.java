@@ -1,5 +1,6 @@
 package io.github.redissidecar.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.testing.ExportedNames;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Every metric the dashboard queries is one the sidecar exports: no empty panels after a rename. */
 class DashboardTest {
 
+    private static final String FILTER = "{job=~\"$job\",instance=~\"$instance\"}";
     private static final Pattern NAME = Pattern.compile("\\b(redis_[a-z0-9_]+)\\b");
 
     @Test
@@ -35,6 +37,22 @@ class DashboardTest {
             }
         }
         assertTrue(unknown.isEmpty(), "queried but not exported: " + unknown);
+    }
+
+    // Two Redis with the same host:port in two jobs (or two namespaces' pods behind one Prometheus) must not merge.
+    @Test
+    void everyQueryFiltersOnJobAndInstance() throws Exception {
+        JsonPath dashboard = JsonPath.from(Files.readString(Path.of("dashboards/redis-memory-sidecar.json")));
+        assertEquals(List.of("datasource", "job", "instance"), dashboard.getList("templating.list.name"));
+        for (String query : dashboard.<String>getList("panels.targets.flatten().expr")) {
+            assertTrue(query.contains(FILTER), query);
+            Matcher m = NAME.matcher(query);
+            while (m.find()) {
+                String after = query.substring(m.end());
+                // A selector without braces is only the right side of a join on (instance, job, ...).
+                assertTrue(after.startsWith(FILTER) || !after.startsWith("{"), query);
+            }
+        }
     }
 
     @Test

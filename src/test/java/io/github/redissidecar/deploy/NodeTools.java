@@ -18,7 +18,8 @@ final class NodeTools {
     static synchronized void ensureInstalled() throws Exception {
         if (Files.exists(DIR.resolve("node_modules/.bin/dclint"))
                 && Files.exists(DIR.resolve("node_modules/kubernetes-models"))
-                && Files.exists(DIR.resolve("node_modules/@cdktf/provider-aws/package.json"))) {
+                && Files.exists(DIR.resolve("node_modules/@cdktf/provider-aws/package.json"))
+                && Files.exists(DIR.resolve("node_modules/@action-validator/core/package.json"))) {
             return;
         }
         Command.Result install = Command.run("npm", "ci", "--prefix", DIR.toString(), "--no-audit", "--no-fund");
