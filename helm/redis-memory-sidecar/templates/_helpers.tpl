@@ -27,7 +27,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if .Values.sidecar.image.digest -}}
 {{ .Values.sidecar.image.repository }}@{{ .Values.sidecar.image.digest }}
 {{- else -}}
-{{ .Values.sidecar.image.repository }}:{{ .Values.sidecar.image.tag }}
+{{ .Values.sidecar.image.repository }}:{{ .Values.sidecar.image.tag | default (printf "%s-native" .Chart.AppVersion) }}
 {{- end -}}
 {{- end }}
 
@@ -59,4 +59,9 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- if .Values.redis.auth.enabled -}}
 REDISCLI_AUTH=\"$(cat {{ include "rms.passwordFile" . }})\" {{ end -}}
 redis-cli -p {{ .Values.redis.port }} ping
+{{- end }}
+
+{{/* One word for `sh -c`, single-quoted: an empty argument stays an argument, and $, `, ; and spaces stay text. */}}
+{{- define "rms.shellQuote" -}}
+'{{ replace "'" "'\\''" . }}'
 {{- end }}

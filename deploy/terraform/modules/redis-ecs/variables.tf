@@ -38,7 +38,7 @@ variable "maxmemory_policy" {
 variable "redis_image" {
   description = "Redis image."
   type        = string
-  default     = "redis:7.4"
+  default     = "redis:7.4.11"
 }
 
 variable "sidecar_image" {

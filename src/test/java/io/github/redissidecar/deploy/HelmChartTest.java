@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.github.redissidecar.deploy.ChartRender.bootRedis;
+import static io.github.redissidecar.deploy.ChartRender.container;
+import static io.github.redissidecar.deploy.ChartRender.documents;
+import static io.github.redissidecar.deploy.ChartRender.env;
+import static io.github.redissidecar.deploy.ChartRender.find;
+import static io.github.redissidecar.deploy.ChartRender.get;
+import static io.github.redissidecar.deploy.ChartRender.render;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
-import com.marcnuri.helm.TemplateCommand;
 import io.github.redissidecar.settings.ConfLines;
 import io.github.redissidecar.settings.DesiredSettings;
 import io.github.redissidecar.testing.Command;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +35,7 @@ import org.yaml.snakeyaml.Yaml;
 /** The Helm chart, linted and rendered by helm itself (helm-java), for the defaults and each toggle. */
 class HelmChartTest {
 
-    private static final Path CHART = Path.of("helm/redis-memory-sidecar");
+    private static final Path CHART = ChartRender.CHART;
     private static final Map<String, Map<String, Object>> TOGGLES = Map.ofEntries(
             Map.entry("defaults", Map.of()),
             Map.entry("no-persistence", Map.of("redis.persistence.enabled", false)),
@@ -96,7 +101,9 @@ class HelmChartTest {
         Map<String, Object> servicePort = ((List<Map<String, Object>>) get(metricsService, "spec").get("ports")).get(0);
         assertEquals("http-metrics", servicePort.get("targetPort"));
         assertEquals("/q/health/live", get(sidecar, "livenessProbe", "httpGet").get("path"));
-        assertEquals("/q/health/ready", get(sidecar, "readinessProbe", "httpGet").get("path"));
+        // The pod's readiness is Redis's: a sidecar that cannot reach Redis must not take it out of its Service.
+        assertFalse(sidecar.containsKey("readinessProbe"), String.valueOf(sidecar.get("readinessProbe")));
+        assertNotNull(get(container(pod, "redis"), "readinessProbe"));
         assertEquals("redis://127.0.0.1:6379", env(sidecar, "REDIS_ADDR").get("value"));
     }
 
@@ -142,7 +149,7 @@ class HelmChartTest {
     @ParameterizedTest
     @MethodSource("bootSettings")
     void redisBootsWithTheMaxmemoryTheSidecarEnforces(String settings, long limit) throws Exception {
-        List<String> args = bootRedis(settings, limit);
+        List<String> args = bootRedis(dir, Map.of(), settings, limit);
         DesiredSettings desired = DesiredSettings.of(ConfLines.parse(settings, "values"), OptionalLong.of(limit));
         assertEquals(desired.value("maxmemory").orElseThrow(), args.get(args.indexOf("--maxmemory") + 1),
                 String.valueOf(args));
@@ -156,7 +163,7 @@ class HelmChartTest {
     @Test
     void aSettingsTypoNeverKeepsRedisFromStarting() throws Exception {
         // The sidecar refuses such a file and says why; Redis must still start (bounded by nothing it cannot read).
-        List<String> args = bootRedis("maxmemory lots\nmaxmemory-policy allkeys_lru", 512L << 20);
+        List<String> args = bootRedis(dir, Map.of(), "maxmemory lots\nmaxmemory-policy allkeys_lru", 512L << 20);
         assertEquals(List.of("--port", "6379", "--dir", "/data", "--appendonly", "yes"), args);
     }
 
@@ -189,25 +196,6 @@ class HelmChartTest {
         }
     }
 
-    /** Renders the chart (no auth: no password file here), runs the Redis container's command, returns argv. */
-    private List<String> bootRedis(String settings, long limit) throws Exception {
-        Map<String, Object> pod = get(find(documents(render(Map.of("sidecar.settings", settings,
-                "redis.auth.enabled", false))), "StatefulSet"), "spec", "template", "spec");
-        Map<String, Object> redis = container(pod, "redis");
-        assertEquals(List.of("sh", "-c"), redis.get("command"));
-        String script = ((List<String>) redis.get("args")).get(0);
-        Path stub = dir.resolve("redis-server");
-        Files.writeString(stub, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$BOOT_ARGS\"\n");
-        stub.toFile().setExecutable(true);
-        Files.writeString(dir.resolve("settings.conf"), settings + "\n");
-        Files.writeString(dir.resolve("limit"), limit + "\n");
-        Command.Result shell = Command.run("env", "PATH=" + dir + ":/usr/bin:/bin", "BOOT_ARGS=" + dir.resolve("args"),
-                "SIDECAR_SETTINGS_FILE=" + dir.resolve("settings.conf"),
-                "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=" + dir.resolve("limit"), "sh", "-c", script);
-        assertEquals(0, shell.exitCode(), shell.output());
-        return Files.readAllLines(dir.resolve("args"));
-    }
-
     private static String statefulSetText(String manifests) {
         return Arrays.stream(manifests.split("\n---")).filter(d -> d.contains("\nkind: StatefulSet")).findFirst()
                 .orElseThrow();
@@ -233,10 +221,12 @@ class HelmChartTest {
     @Test
     void authIsOnByDefaultWithAGeneratedSecretMountedAsAFile() throws Exception {
         List<Map<String, Object>> docs = documents(render(Map.of()));
-        // The generated Secret is a pre-install hook (kept across upgrades), which helm-java's template leaves out
-        // of the manifest: its template is checked as text.
-        String secret = Files.readString(CHART.resolve("templates/secret.yaml"));
-        assertTrue(secret.contains("helm.sh/hook: pre-install") && secret.contains("randAlphaNum 32"), secret);
+        Map<String, Object> secret = find(docs, "Secret");
+        // A normal resource (a hook would be re-created by a reinstall or a GitOps sync), kept by helm uninstall.
+        assertEquals(Map.of("helm.sh/resource-policy", "keep"), get(secret, "metadata", "annotations"));
+        String password = new String(java.util.Base64.getDecoder().decode(
+                String.valueOf(get(secret, "data").get("redis-password"))), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(password.matches("[A-Za-z0-9]{32}"), password);
         Map<String, Object> pod = get(find(docs, "StatefulSet"), "spec", "template", "spec");
         assertPasswordFile(pod, "cache-redis-memory-sidecar-auth");
     }
@@ -314,50 +304,5 @@ class HelmChartTest {
     @Test
     void composeUsesTheSameCanonicalFile() throws Exception {
         assertTrue(Files.readString(Path.of("compose.yaml")).contains("./alerting/redis-sidecar.rules.yml:"));
-    }
-
-    private static String render(Map<String, Object> values) {
-        TemplateCommand template = new Helm(CHART).template().withName("cache").withNamespace("redis");
-        values.forEach(template::set);
-        return template.call();
-    }
-
-    private static List<Map<String, Object>> documents(String manifests) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object doc : new Yaml().loadAll(manifests)) {
-            if (doc != null) {
-                out.add(cast(doc));
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> find(List<Map<String, Object>> docs, String kind) {
-        return docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + kind));
-    }
-
-    private static Map<String, Object> container(Map<String, Object> pod, String name) {
-        return ((List<Map<String, Object>>) pod.get("containers")).stream().filter(c -> name.equals(c.get("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no container " + name));
-    }
-
-    private static Map<String, Object> env(Map<String, Object> container, String name) {
-        return ((List<Map<String, Object>>) container.get("env")).stream().filter(e -> name.equals(e.get("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no env " + name));
-    }
-
-    private static Map<String, Object> get(Map<String, Object> map, String... path) {
-        Map<String, Object> current = map;
-        for (String key : path) {
-            current = cast(current.get(key));
-            assertNotNull(current, "missing " + key);
-        }
-        return current;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T cast(Object o) {
-        return (T) o;
     }
 }
