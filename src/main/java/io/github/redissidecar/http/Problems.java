@@ -1,9 +1,12 @@
 package io.github.redissidecar.http;
 
 import io.github.redissidecar.enforce.BlockedMessage;
+import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.info.Numbers;
 import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.memory.MemoryLimits;
+import io.github.redissidecar.memory.PersistedEviction;
 import io.github.redissidecar.memory.ReplicationMemory;
 import io.github.redissidecar.poll.PollResult;
 import io.github.redissidecar.settings.EnforceMode;
@@ -11,6 +14,7 @@ import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -30,6 +34,7 @@ final class Problems {
             unbounded(info, containerLimit, enforcement, parameters).ifPresent(out::add);
             uncountedAboveContainer(info, containerLimit).ifPresent(out::add);
             refusingWrites(info).ifPresent(out::add);
+            evictsWhatItPersists(info).ifPresent(out::add);
         });
         enforcement.refusal().ifPresent(r -> out.add("A settings change is not applied and the last good settings "
                 + "stay in force: " + r.replaceAll("[.\\s]+$", "") + "."));
@@ -100,6 +105,28 @@ final class Problems {
                 + ByteSize.human(containerLimit.getAsLong()) + ": Redis can be OOM-killed without ever reaching "
                 + "maxmemory. Fix: lower maxmemory by at least that much, or lower client-output-buffer-limit "
                 + "replica, or raise the container limit.");
+    }
+
+    // AOF on, or RDB snapshots taken since start (Redis 7 counts them): INFO does not show the save schedule.
+    private static Optional<String> evictsWhatItPersists(InfoSnapshot info) {
+        boolean aof = info.number("aof_enabled").orElse(0) == 1;
+        boolean rdb = info.number("rdb_saves").orElse(0) > 0;
+        double keys = 0;
+        double expires = 0;
+        for (Map.Entry<String, String> field : info.fields().entrySet()) {
+            if (field.getKey().matches("db\\d+") && "keyspace".equals(info.sectionOf(field.getKey())
+                    .orElse("keyspace"))) {
+                Map<String, String> counts = InfoParser.subFields(field.getValue());
+                keys += Numbers.parse(counts.get("keys")).orElse(0);
+                expires += Numbers.parse(counts.get("expires")).orElse(0);
+            }
+        }
+        if (keys == 0) {
+            return Optional.empty();
+        }
+        return PersistedEviction.of(info.text("maxmemory_policy").orElse(""), aof || rdb ? Optional.of(rdb && aof
+                ? "RDB and AOF" : rdb ? "RDB" : "AOF") : Optional.empty(),
+                OptionalDouble.of((keys - expires) / keys)).map(line -> line + ".");
     }
 
     // Above maxmemory with a policy that cannot evict: every write is refused until memory is freed.

@@ -4,6 +4,7 @@ import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.memory.ContainerMemoryLimit;
 import io.github.redissidecar.memory.MemoryLimits;
+import io.github.redissidecar.memory.PersistedEviction;
 import io.github.redissidecar.settings.ConfLine;
 import io.github.redissidecar.settings.DesiredSetting;
 import io.github.redissidecar.settings.DesiredSettings;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -180,6 +182,12 @@ public final class SetupChecks {
                     + "the sidecar refuses to turn it on then (it would rewrite the empty dataset over the AOF)",
                     "put --appendonly yes on Redis's command line or in its redis.conf"));
         }
+        String policy = effective.getOrDefault("maxmemory-policy", "noeviction");
+        PersistedEviction.of(policy, rdb || aof ? Optional.of(rdb && aof ? "RDB and AOF" : rdb ? "RDB" : "AOF")
+                : Optional.empty(), OptionalDouble.empty()).ifPresent(line -> {
+                    int fix = line.indexOf(". Fix: ");
+                    findings.add(Finding.warning(setup.name(), line.substring(0, fix), line.substring(fix + 7)));
+                });
         if (rdb && !aof && "no".equals(effective.get("stop-writes-on-bgsave-error"))) {
             findings.add(Finding.warning(setup.name(), "stop-writes-on-bgsave-error no with RDB as the only "
                     + "persistence: when snapshots fail (disk full, fork refused), writes keep succeeding and a "

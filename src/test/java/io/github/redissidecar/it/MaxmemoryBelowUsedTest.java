@@ -56,6 +56,12 @@ class MaxmemoryBelowUsedTest {
         assertEquals("0", redis.config("maxmemory"));
 
         redis.call("SAVE");
+        // A snapshot of 100,000 keys without a TTL under allkeys-lru: once the limit lands, eviction drops them.
+        String evicts = "maxmemory-policy allkeys-lru on a Redis that persists its data (RDB), and 100 % of its keys "
+                + "have no TTL: at maxmemory it evicts any key";
+        Eventually.within(Duration.ofSeconds(10), "/status says what allkeys-lru does to persisted keys", () ->
+                given().get("/status").then().extract().<java.util.List<String>>path("problems").stream()
+                        .anyMatch(p -> p.startsWith(evicts)));
         redis.restart(); // the same dataset comes back: the limit was never in force, so it is still a change
         Scrape.await(x -> x.value("redis_sidecar_restarts_detected_total").orElse(0) == 1 && x.has(BLOCKED)
                 && x.value("redis_sidecar_last_restart_settings_restored").orElse(-1) == 0, Duration.ofSeconds(10));

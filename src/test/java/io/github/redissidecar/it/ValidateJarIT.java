@@ -57,7 +57,8 @@ class ValidateJarIT {
 
     @Test
     void exitCodesAreZeroOneTwo() throws Exception {
-        Result clean = validate("--ecs-task", DIR + "seed000-ecs-task.json");
+        Result clean = validate("--redis-args", "redis-server --maxmemory 256mb --maxmemory-policy allkeys-lru "
+                + "--save \"\" --appendonly no", "--container-memory-limit", "1gb");
         assertEquals(0, clean.exit(), clean.out() + clean.err());
         assertTrue(clean.out().endsWith("0 errors, 0 warnings\n"), clean.out());
         assertFalse(clean.out().contains("Listening") || clean.out().contains("Installed features"), clean.out());
