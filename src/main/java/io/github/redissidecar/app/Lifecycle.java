@@ -11,6 +11,7 @@ import io.github.redissidecar.enforce.Enforcer;
 import io.github.redissidecar.enforce.SettingsWatcher;
 import io.github.redissidecar.host.HostChecks;
 import io.github.redissidecar.http.HttpCredentials;
+import io.github.redissidecar.keys.ExactScanRunner;
 import io.github.redissidecar.keys.KeySampler;
 import io.github.redissidecar.keys.SamplerSettings;
 import io.github.redissidecar.meters.SidecarMeters;
@@ -55,6 +56,7 @@ public class Lifecycle {
     private final Poller poller;
     private final Enforcer enforcer;
     private final KeySampler sampler;
+    private final ExactScanRunner scans;
     private final SettingsWatcher watcher;
 
     Lifecycle(SidecarConfig config, RedisLink link, VertxRedisCommands redis, ContainerLimitSetting limit,
@@ -76,9 +78,10 @@ public class Lifecycle {
         this.enforcer = new Enforcer(redis, worker, poller, settings, meters, config.configRewrite(),
                 config.adoptAfter(), config.driftCheckInterval());
         KeysConfig keys = config.keys();
-        this.sampler = new KeySampler(redis, new SamplerSettings(keys.batch(), keys.samplesPerMinute(),
-                keys.window(), keys.top(), keys.memorySamples()), KeySampler.groups(keys.groups()), keys.enabled(),
-                keys.maxLatency());
+        this.sampler = new KeySampler(redis, worker, new SamplerSettings(keys.batch(), keys.samplesPerMinute(),
+                keys.window(), keys.top(), keys.memorySamples(), keys.warmUpPercent()),
+                KeySampler.groups(keys.groups()), keys.enabled(), keys.maxLatency());
+        this.scans = new ExactScanRunner(redis, worker, KeySampler.groups(keys.groups()), keys.warmUpPercent());
         this.watcher = new SettingsWatcher(settings, limit::update, enforcer);
     }
 
@@ -140,6 +143,11 @@ public class Lifecycle {
     @Produces
     KeySampler sampler() {
         return sampler;
+    }
+
+    @Produces
+    ExactScanRunner scans() {
+        return scans;
     }
 
     private static String capitalised(String text) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@code healthcheck} asks a running sidecar for its liveness and exits 0 or 1 without starting one (container
  * runtime images such as Quarkus micro and distroless have no curl, so the image's HEALTHCHECK runs this binary);
  * {@code validate} checks deploy files (compose, ECS task definition, Redis command line, settings) before deploy,
- * touching no Redis and starting no server.
+ * touching no Redis and starting no server; {@code scan} scans a Redis's keyspace exactly and prints the groups.
  */
 @QuarkusMain
 public final class Main {
@@ -34,6 +34,9 @@ public final class Main {
                 return ValidateCommand.run(Arrays.asList(args).subList(1, args.length), System.getenv(), System.out,
                         System.err);
             }
+            case "scan" -> {
+                return ScanCommand.run(Arrays.asList(args).subList(1, args.length), System.out, System.err);
+            }
             case "healthcheck" -> {
                 return Healthcheck.probe(System.getenv());
             }
@@ -47,7 +50,7 @@ public final class Main {
             }
             default -> {
                 System.err.println("Unknown argument '" + name + "'. Usage: redis-memory-sidecar [--help | --version "
-                        + "| healthcheck | validate ...]; configuration is by environment variables (--help lists them).");
+                        + "| healthcheck | validate ... | scan ...]; configuration is by environment variables (--help lists them).");
                 return 2;
             }
         }

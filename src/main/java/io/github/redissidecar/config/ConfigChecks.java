@@ -47,6 +47,11 @@ public final class ConfigChecks {
         count(keys.top(), 1, Integer.MAX_VALUE, "sidecar.keys.top", " groups");
         count(keys.memorySamples(), 0, Integer.MAX_VALUE, "sidecar.keys.memory-samples", " (0: every element)");
         positive(keys.maxLatency(), "sidecar.keys.max-latency");
+        double warmUp = keys.warmUpPercent();
+        if (!(warmUp >= 0 && warmUp <= 25)) {
+            refuse("sidecar.keys.warm-up-percent", warmUp, "give a share of Redis's time from 0 (no warm-up) to 25 "
+                    + "percent (default 2)");
+        }
         CloudWatchConfig cloudwatch = c.cloudwatch();
         atLeastOneSecond(cloudwatch.emfInterval(), "sidecar.cloudwatch.emf-interval", "CloudWatch keeps one value "
                 + "a second at the most, 60s at standard resolution");

@@ -24,6 +24,13 @@ public interface KeysConfig {
     @WithDefault("4")
     int samplesPerMinute();
 
+    /**
+     * After the sidecar starts and after every Redis restart, sample as fast as this share of Redis's time allows
+     * (in percent, measured as the time batches take) until every database's window is full; 0 turns it off.
+     */
+    @WithDefault("2")
+    double warmUpPercent();
+
     /** Samples kept per database; the estimates describe the latest this many. */
     @WithDefault("1000")
     int window();

@@ -6,6 +6,7 @@ import io.github.redissidecar.redis.KeyFacts;
 import io.github.redissidecar.redis.RedisAddress;
 import io.github.redissidecar.redis.RedisCommands;
 import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.redis.ScanPage;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
@@ -103,6 +104,17 @@ public class VertxRedisCommands implements RedisCommands {
             }
         }
         return keys;
+    }
+
+    @Override
+    public ScanPage scan(int db, String cursor, int count) throws RedisFailure {
+        Response reply = inDatabase(db, List.of(Request.cmd(Command.SCAN).arg(cursor).arg("COUNT").arg(count)))
+                .get(0);
+        List<byte[]> keys = new ArrayList<>();
+        for (Response key : reply.get(1)) {
+            keys.add(key.toBytes());
+        }
+        return new ScanPage(reply.get(0).toString(), keys);
     }
 
     @Override

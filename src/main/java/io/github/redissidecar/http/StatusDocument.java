@@ -15,12 +15,15 @@ public record StatusDocument(Redis redis, Memory memory, Polling polling, Settin
         List<String> problems) {
 
     /**
-     * The key sampler: {@code state} is {@code sampling}, {@code paused: <why>} or {@code off: <why>}; {@code top}
-     * lists the largest groups, one line each with their uncertainty and TTL share in words.
+     * The key sampler: {@code state} is {@code warming up}, {@code sampling}, {@code paused: <why>} or
+     * {@code off: <why>}; {@code top} lists the largest groups, one line each with their uncertainty and TTL share in
+     * words. {@code exactScan} is the last exact scan (POST /keys/scan) in one line, {@code exactTop} its largest
+     * groups (labels only: the key names are on /keys/scan, behind authentication); both null before the first.
      */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record KeyGroups(String state, long samplesTaken, int windowSize, String lastError, List<String> top) {
+    public record KeyGroups(String state, long samplesTaken, int windowSize, String lastError, List<String> top,
+            String exactScan, List<String> exactTop) {
     }
 
     /**

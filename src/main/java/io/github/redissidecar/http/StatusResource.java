@@ -6,11 +6,14 @@ import io.github.redissidecar.container.ContainerLimitSetting;
 import io.github.redissidecar.enforce.ConfiguredSettings;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.info.ServerIdentity;
+import io.github.redissidecar.keys.ExactScan;
+import io.github.redissidecar.keys.ExactScanRunner;
 import io.github.redissidecar.keys.KeyGroupEstimate;
 import io.github.redissidecar.keys.KeyGroupWords;
 import io.github.redissidecar.keys.KeySampler;
 import io.github.redissidecar.keys.MemoryDoctor;
 import io.github.redissidecar.keys.SamplerState;
+import io.github.redissidecar.keys.ScanReport;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.memory.ReplicationMemory;
 import io.github.redissidecar.meters.SidecarMeters;
@@ -44,10 +47,13 @@ public class StatusResource {
     private final SidecarMeters meters;
     private final long floorSeconds;
     private final KeySampler sampler;
+    private final ExactScanRunner scans;
 
     StatusResource(FreshPoll fresh, VertxRedisCommands redis, ContainerLimitSetting containerLimit,
-            ConfiguredSettings settings, SidecarMeters meters, SidecarConfig config, KeySampler sampler) {
+            ConfiguredSettings settings, SidecarMeters meters, SidecarConfig config, KeySampler sampler,
+            ExactScanRunner scans) {
         this.sampler = sampler;
+        this.scans = scans;
         this.fresh = fresh;
         this.redis = redis;
         this.containerLimit = containerLimit;
@@ -71,7 +77,7 @@ public class StatusResource {
     private List<String> problems(PollResult poll) {
         List<String> out = new ArrayList<>(Problems.of(poll, containerLimit.bytes(), enforcement));
         poll.snapshot().flatMap(i -> i.text("maxmemory_policy")).ifPresent(policy -> MemoryDoctor.examine(policy,
-                sampler.estimates(poll.snapshot())).forEach(f -> out.add(f.advice())));
+                sampler.estimates(poll.snapshot()), sampler.state().known()).forEach(f -> out.add(f.advice())));
         return out;
     }
 
@@ -80,10 +86,13 @@ public class StatusResource {
         List<KeyGroupEstimate> estimates = sampler.estimates(poll.snapshot());
         double total = estimates.stream().mapToDouble(KeyGroupEstimate::bytes).sum();
         String running = state.offReason().map(r -> "off: " + r)
-                .orElse(state.pausedReason().map(r -> "paused: " + r).orElse("sampling"));
+                .orElse(state.pausedReason().map(r -> "paused: " + r).orElse(state.warmingUp()
+                        ? "warming up: filling every database's window" : "sampling"));
+        Optional<ScanReport> scan = scans.current().map(ExactScan::report);
         return new StatusDocument.KeyGroups(running, state.taken(), state.windowSize(),
                 state.lastError().orElse(null), estimates.stream().limit(TOP_IN_STATUS)
-                        .map(e -> KeyGroupWords.of(e, total)).toList());
+                        .map(e -> KeyGroupWords.of(e, total)).toList(), scan.map(ScanReport::summary).orElse(null),
+                scan.map(r -> r.top(TOP_IN_STATUS)).orElse(null));
     }
 
     private StatusDocument.Polling polling(PollResult poll) {

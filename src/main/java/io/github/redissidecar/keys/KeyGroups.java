@@ -2,6 +2,7 @@ package io.github.redissidecar.keys;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -12,9 +13,18 @@ import java.util.regex.PatternSyntaxException;
  * text. Without a matching rule, the key's leading tokens (split on {@code : / . - _}) are kept up to the first
  * token that looks like an identifier (UUID, long hex, a number of 3+ digits, e-mail-like, random-looking), which becomes
  * {@code *}: {@code celery-task-meta-<uuid>} is {@code celery-task-meta-*}, {@code vimbiso:1:abc} is
- * {@code vimbiso:1:*}. A key without an identifier still loses its last token, so a label is never a whole key.
+ * {@code vimbiso:1:*}. A key without an identifier still loses its last token, so a label is never a whole key,
+ * but for Celery's fixed names ({@code celery}, {@code unacked}, ...), which are structure, and Django's cached
+ * sessions keep their {@code django.contrib.sessions.} prefix, so the doctor can tell them from other cache keys.
  */
 public final class KeyGroups {
+
+    /** Celery's fixed key names (the default queue's list, kombu's unacked set): known structure, kept whole. */
+    static final Set<String> CELERY_NAMES = Set.of("celery", "unacked", "unacked_index", "unacked_mutex");
+    // Django's cache session backend: KEY_PREFIX:VERSION:django.contrib.sessions.cache<session key>. The default
+    // four tokens would stop at "django.contrib", which other contrib apps share.
+    private static final Pattern DJANGO_SESSION = Pattern.compile("^([^:]*:\\d{1,2}:django\\.contrib\\.sessions\\.)"
+            + "cache");
 
     /** At most this many tokens are kept: deeper names are as likely to be data as structure. */
     static final int MAX_TOKENS = 4;
@@ -66,7 +76,11 @@ public final class KeyGroups {
                 return m.groupCount() >= 1 && m.group(1) != null ? m.group(1) : rule.pattern();
             }
         }
-        return byTokens(key);
+        if (CELERY_NAMES.contains(key)) {
+            return key;
+        }
+        Matcher session = DJANGO_SESSION.matcher(key);
+        return session.lookingAt() ? session.group(1) + "*" : byTokens(key);
     }
 
     // UUIDs hold '-', a delimiter: they (and e-mail addresses) are recognised in the remaining text before tokenising further.

@@ -3,6 +3,7 @@ package io.github.redissidecar.keys;
 import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.info.InfoSnapshot;
 import io.github.redissidecar.poll.Polled;
+import io.github.redissidecar.poll.RedisWorker;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.KeyFacts;
 import io.github.redissidecar.redis.RedisCommands;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  * second later: samples follow the polls exactly, and no second timer runs. Read-only, on the sidecar's one
  * connection; never KEYS, SCAN or Lua. Leaves a restart's poll to the settings; waits while Redis loads or answers
  * slowly (the poll's own INFO slower than {@code SIDECAR_KEYS_MAX_LATENCY}, or a batch slower than twice that);
- * switches itself off for good, in one log line, when the ACL denies what it needs.
+ * switches itself off for good, in one log line, when the ACL denies what it needs. After the sidecar starts and
+ * after every Redis restart (which also empties the windows: they described the previous dataset) a {@link WarmUp}
+ * fills the windows within seconds, batch after batch on a timer of the Redis thread, paced to a share of Redis's
+ * time; then the samples follow the polls again.
  */
 public final class KeySampler {
 
@@ -35,19 +40,27 @@ public final class KeySampler {
     private final KeyGroups groups;
     private final SamplerSettings settings;
     private final long maxLatencyNanos;
+    private final WarmUp warmUp;
+    private final RedisWorker.Deadline warmUpBatch;
+    private Map<Integer, Long> lastKeys = Map.of();
+    private boolean warmUpScheduled;
 
     /**
      * @param enabled SIDECAR_KEYS_ENABLED
      * @param maxLatency SIDECAR_KEYS_MAX_LATENCY: a slower poll draws no key
      */
-    public KeySampler(RedisCommands redis, SamplerSettings settings, KeyGroups groups, boolean enabled,
-            Duration maxLatency) {
+    public KeySampler(RedisCommands redis, RedisWorker worker, SamplerSettings settings, KeyGroups groups,
+            boolean enabled, Duration maxLatency) {
         this.redis = redis;
         this.settings = settings;
         this.groups = groups;
         this.state = new SamplerState(settings.window());
         this.budget = new SampleBudget(settings.batch(), settings.samplesPerMinute());
         this.maxLatencyNanos = maxLatency.toNanos();
+        this.warmUp = new WarmUp(settings.warmUpPercent());
+        this.warmUp.start();
+        this.warmUpBatch = worker.deadline(this::warmUpBatch);
+        state.warmingUp(warmUp.active() && enabled);
         if (!enabled) {
             state.off("SIDECAR_KEYS_ENABLED is false");
         }
@@ -75,7 +88,12 @@ public final class KeySampler {
 
     /** After a poll, on the Redis thread. After a restart the settings go first: the next poll samples. */
     public void polled(Polled polled) {
-        if (state.offReason().isPresent() || polled.event() != ServerLives.Event.SAME_LIFE) {
+        if (polled.event() == ServerLives.Event.RESTART) {
+            state.clearWindows();
+            warmUp.start();
+            state.warmingUp(warmUp.active());
+        }
+        if (state.offReason().isPresent()) {
             return;
         }
         Optional<String> pause = pause(polled);
@@ -84,15 +102,32 @@ public final class KeySampler {
             return;
         }
         Map<Integer, Long> keys = KeyspaceCounts.of(polled.snapshot());
+        lastKeys = keys;
         state.retainOnly(keys.keySet());
+        boolean sameLife = polled.event() == ServerLives.Event.SAME_LIFE;
+        if (warmUp.active()) {
+            if (!warmUpScheduled && !keys.isEmpty()) {
+                warmUpScheduled = true;
+                // A new life's first second belongs to the settings (queued first on this thread anyway).
+                warmUpBatch.in(sameLife ? Duration.ZERO : Duration.ofSeconds(1));
+            }
+            return;
+        }
+        if (!sameLife) {
+            return;
+        }
         long now = TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
         try {
-            for (Map.Entry<Integer, Integer> share : budget.forPoll(List.copyOf(keys.keySet()), now).entrySet()) {
+            Map<Integer, Integer> shares = budget.forPoll(List.copyOf(keys.keySet()), now);
+            for (Map.Entry<Integer, Integer> share : shares.entrySet()) {
                 Optional<String> slow = sample(share.getKey(), share.getValue());
                 if (slow.isPresent()) {
                     state.paused(slow);
                     return;
                 }
+            }
+            if (!shares.isEmpty()) {
+                lookUpKnownKeys();
             }
         } catch (RedisFailure failure) {
             failed(failure);
@@ -109,6 +144,46 @@ public final class KeySampler {
                     + " ms, more than SIDECAR_KEYS_MAX_LATENCY");
         }
         return Optional.empty();
+    }
+
+    // One batch of the warm-up, on the Redis thread; the next is scheduled by the time this one took. A pause (the
+    // last poll found Redis loading or slow, or this batch was slow) stops the chain until the next fast poll.
+    private void warmUpBatch() {
+        warmUpScheduled = false;
+        Set<Integer> databases = lastKeys.keySet();
+        long now = System.nanoTime();
+        if (state.offReason().isPresent() || state.pausedReason().isPresent() || databases.isEmpty()
+                || !warmUp.active()) {
+            return;
+        }
+        if (warmUp.finished(state.held(), databases, settings.window(), now)) {
+            state.warmingUp(false);
+            lookUpKnownKeys();
+            LOG.log(Level.INFO, "Key groups warmed up: " + warmUp.summary(now) + "; now " + settings
+                    .samplesPerMinute() + " keys a minute");
+            return;
+        }
+        try {
+            long start = System.nanoTime();
+            Optional<String> slow = sample(WarmUp.neediest(state.held(), databases), RedisCommands.MAX_KEYS_PER_BATCH);
+            if (slow.isPresent()) {
+                state.paused(slow);
+                return;
+            }
+            warmUpScheduled = true;
+            warmUpBatch.in(warmUp.after(RedisCommands.MAX_KEYS_PER_BATCH, System.nanoTime() - start));
+        } catch (RedisFailure failure) {
+            failed(failure);
+        }
+    }
+
+    // The frameworks' fixed names (KnownKey): at the end of a warm-up and with each steady batch.
+    private void lookUpKnownKeys() {
+        try {
+            state.known(KnownKey.lookUp(redis, lastKeys.keySet(), settings.memorySamples()));
+        } catch (RedisFailure failure) {
+            failed(failure);
+        }
     }
 
     /** Samples {@code count} keys of {@code db}; why it stopped early when a batch was too slow to go on. */

@@ -18,9 +18,10 @@ public final class MemoryDoctor {
     /** Below this many samples over all databases a share is too uncertain to advise on (±15 points at 100). */
     static final int MIN_SAMPLES = 100;
 
-    /** Every finding, so that each has its series at 0 or 1. */
-    public static final List<String> FINDINGS = List.of("volatile_policy_bytes_without_ttl",
-            "allkeys_largest_group_without_ttl");
+    /** Every finding, so that each has its series at 0 or 1: these two, then the frameworks' (FrameworkDoctor). */
+    public static final List<String> FINDINGS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            "volatile_policy_bytes_without_ttl", "allkeys_largest_group_without_ttl"),
+            FrameworkDoctor.FINDINGS.stream()).toList();
 
     private MemoryDoctor() {
     }
@@ -29,7 +30,8 @@ public final class MemoryDoctor {
     public record Finding(String name, String advice) {
     }
 
-    public static List<Finding> examine(String policy, List<KeyGroupEstimate> estimates) {
+    /** @param known the frameworks' fixed keys found by name ({@link KnownKey}) */
+    public static List<Finding> examine(String policy, List<KeyGroupEstimate> estimates, List<KnownKey> known) {
         List<Finding> out = new ArrayList<>();
         double total = estimates.stream().mapToDouble(KeyGroupEstimate::bytes).sum();
         if (total <= 0 || estimates.stream().mapToInt(KeyGroupEstimate::samples).sum() < MIN_SAMPLES) {
@@ -50,6 +52,7 @@ public final class MemoryDoctor {
                         + "never expires, so it grows until eviction removes it, along with cache entries. If it is "
                         + "not cache (results, sessions, state), give it a TTL or move it to a Redis that does not "
                         + "evict.", g.getKey(), 100 * g.getValue()[0] / total, policy))));
+        out.addAll(FrameworkDoctor.examine(policy, estimates, known));
         return out;
     }
 

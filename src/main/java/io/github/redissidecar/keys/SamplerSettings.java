@@ -8,6 +8,8 @@ package io.github.redissidecar.keys;
  * @param window samples kept per database
  * @param top groups that keep their label
  * @param memorySamples MEMORY USAGE's SAMPLES argument
+ * @param warmUpPercent the largest share of Redis's time the warm-up may take, in percent (0: no warm-up)
  */
-public record SamplerSettings(int batch, int samplesPerMinute, int window, int top, int memorySamples) {
+public record SamplerSettings(int batch, int samplesPerMinute, int window, int top, int memorySamples,
+        double warmUpPercent) {
 }

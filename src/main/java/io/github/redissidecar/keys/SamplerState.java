@@ -21,6 +21,8 @@ public final class SamplerState {
     private volatile String lastError;
     private volatile String off;
     private volatile String paused;
+    private volatile boolean warmingUp;
+    private volatile List<KnownKey> known = List.of();
 
     public SamplerState(int windowSize) {
         this.windowSize = windowSize;
@@ -29,6 +31,30 @@ public final class SamplerState {
     public void add(int db, KeySample sample) {
         windows.computeIfAbsent(db, d -> new SampleWindow(windowSize)).add(sample);
         taken.incrementAndGet();
+    }
+
+    /** Drops every window: after a restart they describe the dataset before it. */
+    public void clearWindows() {
+        windows.clear();
+        known = List.of();
+    }
+
+    /** The frameworks' fixed keys found at the last look, in every database. */
+    public void known(List<KnownKey> found) {
+        known = List.copyOf(found);
+    }
+
+    public List<KnownKey> known() {
+        return known;
+    }
+
+    /** Whether the warm-up after a start or a restart is still filling the windows. */
+    public void warmingUp(boolean on) {
+        warmingUp = on;
+    }
+
+    public boolean warmingUp() {
+        return warmingUp;
     }
 
     /** Drops the windows of databases now empty: their old samples no longer describe anything. */

@@ -24,12 +24,14 @@ public final class KeyGroupSeries {
             Optional<String> policy) {
         List<MetricFamily> out = new ArrayList<>();
         if (!estimates.isEmpty() && policy.isPresent()) {
-            List<String> found = MemoryDoctor.examine(policy.get(), estimates).stream().map(MemoryDoctor.Finding::name)
+            List<String> found = MemoryDoctor.examine(policy.get(), estimates, state.known()).stream().map(MemoryDoctor.Finding::name)
                     .toList();
             out.add(new MetricFamily("redis_sidecar_memory_doctor_finding", "1 when the key samples contradict the "
                     + "eviction policy (volatile_policy_bytes_without_ttl: most bytes cannot be evicted; "
-                    + "allkeys_largest_group_without_ttl: the largest group never expires); /status says it in "
-                    + "words.", MetricType.GAUGE, MemoryDoctor.FINDINGS.stream()
+                    + "allkeys_largest_group_without_ttl: the largest group never expires; celery_queue_evictable, "
+                    + "sessions_evictable: queued Celery tasks or Django sessions can be evicted; "
+                    + "celery_results_never_expire: results without result_expires; cache_under_noeviction: cache "
+                    + "writes fail when full); /status says it in words.", MetricType.GAUGE, MemoryDoctor.FINDINGS.stream()
                             .map(f -> Sample.of(found.contains(f) ? 1 : 0, "finding", f)).toList()));
         }
         out.add(perGroup(BYTES, "Estimated bytes of the keys of a group (keys in the database × mean sampled "
@@ -57,6 +59,9 @@ public final class KeyGroupSeries {
         out.add(MetricFamily.gauge("redis_sidecar_keygroup_sampler_paused", "1 while sampling waits: Redis "
                 + "loading, or slower than SIDECAR_KEYS_MAX_LATENCY.", Sample.of(state.pausedReason().isPresent()
                         ? 1 : 0)));
+        out.add(MetricFamily.gauge("redis_sidecar_keygroup_warming_up", "1 while the sampler warms up after a "
+                + "start or a Redis restart (fast sampling, paced by SIDECAR_KEYS_WARM_UP_PERCENT), until every "
+                + "database's window is full.", Sample.of(state.warmingUp() ? 1 : 0)));
         out.add(new MetricFamily("redis_sidecar_keygroup_samples_total", "Keys sampled since the sidecar started.",
                 MetricType.COUNTER, List.of(Sample.of(state.taken()))));
         out.add(new MetricFamily("redis_sidecar_keygroup_window_samples", "Samples the estimates of a database "

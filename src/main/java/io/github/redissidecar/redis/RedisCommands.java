@@ -33,6 +33,9 @@ public interface RedisCommands {
     /** Up to {@code count} (at most {@link #MAX_KEYS_PER_BATCH}) random key names of database {@code db}. */
     List<byte[]> randomKeys(int db, int count) throws RedisFailure;
 
+    /** SCAN {@code cursor} COUNT {@code count} in database {@code db}: for the exact scan an operator asks for. */
+    ScanPage scan(int db, String cursor, int count) throws RedisFailure;
+
     /** MEMORY USAGE (with {@code samples} elements of aggregates) and PTTL of each key, in order. */
     List<KeyFacts> keyFacts(int db, List<byte[]> keys, int samples) throws RedisFailure;
 

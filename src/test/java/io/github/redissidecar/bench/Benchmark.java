@@ -539,6 +539,7 @@ public final class Benchmark {
                 memkeys.put("db" + db, memkeys(redis, db));
             }
             m.put("memkeys", memkeys);
+            m.put("exactScan", exactScan(redis));
             log("key groups: %s", m);
             return m;
         }
@@ -567,6 +568,52 @@ public final class Benchmark {
             m.put("redisCpuSeconds", cpu);
             m.put("commands", commands);
             return m;
+        }
+    }
+
+    // The sidecar's exact scan of every database at its default pace (--quick: at 25 %, to keep CI short), alone
+    // for its time and Redis CPU; then, in the full run, redis-benchmark beside the scan and beside
+    // `redis-cli --memkeys` (no pace) for what Redis's other clients feel. Apart, because the benchmark's own load
+    // is Redis CPU too, and the scan's pacer counts it (it slows down for a busy Redis).
+    private Map<String, Object> exactScan(RedisServer redis) throws Exception {
+        List<String> scan = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                "target/quarkus-app/quarkus-run.jar", "scan", "--redis", "redis://127.0.0.1:" + redis.port(),
+                "--format", "json", "--percent", quick ? "25" : "2");
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (RespClient client = redis.client()) {
+            double cpuBefore = ConnectionCost.cpuSeconds(client);
+            long start = System.nanoTime();
+            run(scan);
+            m.put("percent", quick ? 25 : 2);
+            m.put("wallSeconds", (System.nanoTime() - start) / 1e9);
+            m.put("redisCpuSeconds", ConnectionCost.cpuSeconds(client) - cpuBefore);
+        }
+        if (!quick) {
+            m.put("idle", Latency.beside(redis, () -> { }));
+            m.put("scanLatency", Latency.beside(redis, () -> run(scan)));
+            m.put("memkeysLatency", Latency.beside(redis, () -> {
+                for (int db : new TreeMap<>(KeyGroupDataset.KEYS).keySet()) {
+                    run(List.of("redis-cli", "-p", Integer.toString(redis.port()), "-n", Integer.toString(db),
+                            "--memkeys"));
+                }
+            }));
+        }
+        return m;
+    }
+
+    private static void run(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException(command + " failed");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -235,9 +235,31 @@ final class Report {
                     .append(f2(d(row, "wallSeconds"))).append(" | ").append(f2(d(row, "redisCpuSeconds")))
                     .append(" | ").append(row.get("commands")).append(" |\n");
         });
-        return t.append("\n`--memkeys` is exact but scans everything, once, by hand, and reports bytes per type and "
+        t.append("\n`--memkeys` is exact but scans everything, once, by hand, and reports bytes per type and "
                 + "the biggest key, not groups. The sidecar's sampler at its defaults draws 240 keys an hour "
-                + "(16 every 4 minutes; its Redis CPU per minute is in the per-minute breakdown).\n").toString();
+                + "(16 every 4 minutes; its Redis CPU per minute is in the per-minute breakdown).\n");
+        Map<String, Object> exact = cast(k.get("exactScan"));
+        if (exact != null) {
+            t.append("\n### Exact scan\n\nEvery key of both databases, grouped, by `redis-memory-sidecar scan "
+                    + "--percent ").append(exact.get("percent")).append("` (paced to that share of Redis's CPU): ")
+                    .append(f1(d(exact, "wallSeconds"))).append(" s, ").append(f2(d(exact, "redisCpuSeconds")))
+                    .append(" s of Redis CPU (`redis-cli --memkeys` above: no pace, the same work in about a second "
+                            + "of CPU at full speed).\n");
+            if (exact.containsKey("idle")) {
+                t.append("\nWhat Redis's other clients feel: `redis-benchmark -t get -c 2` in a loop beside each, "
+                        + "the worst p99 and max latency its runs saw. Beside the benchmark the scan runs slower: "
+                        + "its pacer counts the benchmark's load as Redis's busy time.\n\n| Beside | GET p99 (ms) | "
+                        + "GET max (ms) | Benchmark runs |\n|---|---|---|---|\n");
+                for (String run : List.of("idle", "scanLatency", "memkeysLatency")) {
+                    Map<String, Object> row = cast(exact.get(run));
+                    t.append("| ").append(run.equals("idle") ? "nothing" : run.equals("scanLatency") ? "the exact "
+                            + "scan (2 %)" : "`redis-cli --memkeys`").append(" | ").append(f2(d(row, "p99Ms")))
+                            .append(" | ").append(f2(d(row, "maxMs"))).append(" | ").append(row.get("runs"))
+                            .append(" |\n");
+                }
+            }
+        }
+        return t.toString();
     }
 
     // What Redis pays per minute for each side, commands plus the connections opened.

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.poll.Polled;
+import io.github.redissidecar.poll.RedisWorker;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.settings.ServerLives;
@@ -12,15 +13,23 @@ import io.github.redissidecar.testing.FakeRedis;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The key sampler after polls of an in-memory Redis: what it draws, when it steps back, when it stops. */
 class KeySamplerTest {
 
     private final FakeRedis redis = new FakeRedis(3600);
+    private final RedisWorker worker = new RedisWorker();
+
+    @AfterEach
+    void stopWorker() {
+        worker.stop();
+    }
 
     private KeySampler sampler() {
-        return new KeySampler(redis, new SamplerSettings(16, 4, 1000, 20, 5), KeyGroups.byPrefix(), true,
+        // No warm-up here: these tests count the keys each poll draws (KeySamplerWarmUpTest has the warm-up).
+        return new KeySampler(redis, worker, new SamplerSettings(16, 4, 1000, 20, 5, 0), KeyGroups.byPrefix(), true,
                 Duration.ofMillis(50));
     }
 

@@ -15,15 +15,16 @@ class MemoryDoctorTest {
 
     @Test
     void aVolatilePolicyWithMostBytesWithoutTtlWillRefuseWrites() {
-        List<MemoryDoctor.Finding> f = MemoryDoctor.examine("volatile-lru", CELERY_PILE);
-        assertEquals(List.of("volatile_policy_bytes_without_ttl"), f.stream().map(MemoryDoctor.Finding::name).toList());
+        List<MemoryDoctor.Finding> f = MemoryDoctor.examine("volatile-lru", CELERY_PILE, List.of());
+        assertEquals(List.of("volatile_policy_bytes_without_ttl", "celery_results_never_expire"), f.stream().map(MemoryDoctor.Finding::name).toList());
         assertTrue(f.get(0).advice().contains("about 70 % of the sampled bytes"), f.get(0).advice());
     }
 
     @Test
     void anAllkeysCacheWhoseLargestGroupNeverExpiresIsNamed() {
-        List<MemoryDoctor.Finding> f = MemoryDoctor.examine("allkeys-lru", CELERY_PILE);
-        assertEquals(1, f.size());
+        List<MemoryDoctor.Finding> f = MemoryDoctor.examine("allkeys-lru", CELERY_PILE, List.of());
+        assertEquals(List.of("allkeys_largest_group_without_ttl", "celery_results_never_expire"), f.stream()
+                .map(MemoryDoctor.Finding::name).toList());
         assertTrue(f.get(0).advice().contains("celery-task-meta-* (about 70 %"), f.get(0).advice());
     }
 
@@ -31,10 +32,11 @@ class MemoryDoctorTest {
     void nothingToSayWhenTtlsAndPolicyAgreeOrNothingWasSampled() {
         List<KeyGroupEstimate> cache = List.of(new KeyGroupEstimate(0, "vimbiso:1:*", 300, 10, 30, 1, 0.0, 300),
                 new KeyGroupEstimate(0, "session:*", 100, 10, 30, 1, 1.0, 300));
-        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", cache));
-        assertEquals(List.of(), MemoryDoctor.examine("allkeys-lru", cache));
-        assertEquals(List.of(), MemoryDoctor.examine("noeviction", CELERY_PILE));
-        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", List.of()));
+        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", cache, List.of()));
+        assertEquals(List.of(), MemoryDoctor.examine("allkeys-lru", cache, List.of()));
+        assertEquals(List.of("celery_results_never_expire"), MemoryDoctor.examine("noeviction", CELERY_PILE,
+                List.of()).stream().map(MemoryDoctor.Finding::name).toList(), "results pile up under any policy");
+        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", List.of(), List.of()));
     }
 
     @Test
@@ -42,7 +44,7 @@ class MemoryDoctorTest {
         // A sidecar started a moment ago has drawn a handful of keys: 4 samples are no evidence of anything.
         List<KeyGroupEstimate> early = List.of(new KeyGroupEstimate(0, "celery-task-meta-*", 600, 600, 4, 4, 1.0,
                 4));
-        assertEquals(List.of(), MemoryDoctor.examine("allkeys-lru", early));
-        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", early));
+        assertEquals(List.of(), MemoryDoctor.examine("allkeys-lru", early, List.of()));
+        assertEquals(List.of(), MemoryDoctor.examine("volatile-lru", early, List.of()));
     }
 }

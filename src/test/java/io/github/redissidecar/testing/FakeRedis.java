@@ -6,6 +6,7 @@ import io.github.redissidecar.redis.KeyFacts;
 import io.github.redissidecar.redis.RedisAddress;
 import io.github.redissidecar.redis.RedisCommands;
 import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.redis.ScanPage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -164,6 +165,18 @@ public final class FakeRedis implements RedisCommands {
             out.add(names.get(random.nextInt(names.size())).getBytes(StandardCharsets.UTF_8));
         }
         return out;
+    }
+
+    // The cursor is an index into the names in their (insertion) order.
+    @Override
+    public synchronized ScanPage scan(int db, String cursor, int count) throws RedisFailure {
+        sent("SCAN " + cursor + " db" + db);
+        List<String> names = new ArrayList<>(databases.getOrDefault(db, Map.of()).keySet());
+        int from = Integer.parseInt(cursor);
+        int to = Math.min(names.size(), from + count);
+        List<byte[]> out = new ArrayList<>();
+        names.subList(from, to).forEach(n -> out.add(n.getBytes(StandardCharsets.UTF_8)));
+        return new ScanPage(to >= names.size() ? "0" : Integer.toString(to), out);
     }
 
     @Override

@@ -19,6 +19,10 @@ import java.util.UUID;
  */
 public final class KeyGroupDataset {
 
+    /** The dataset's three groups; anything else is noise ({@link #fillNoise}). */
+    public static final java.util.Set<String> KNOWN = java.util.Set.of("celery-task-meta-*", "vimbiso:1:*",
+            "session:*");
+
     /** Keys per database once filled. */
     public static final Map<Integer, Long> KEYS = Map.of(0, 75_000L, 1, 55_000L);
 
@@ -57,8 +61,35 @@ public final class KeyGroupDataset {
         p.sync();
     }
 
+    /**
+     * {@code n} small keys under as many distinct prefixes ({@code qzxkvw:1}), half in each database: no group of
+     * theirs is large enough to keep its label, so they land in {@code other}.
+     */
+    public void fillNoise(int n) throws IOException {
+        Random random = new Random(28);
+        try (Pipeline p = new Pipeline(redis.port())) {
+            for (int db : new int[] {0, 1}) {
+                p.send("SELECT", Integer.toString(db));
+                for (int i = 0; i < n / 2; i++) {
+                    StringBuilder prefix = new StringBuilder();
+                    for (int c = 0; c < 6; c++) {
+                        prefix.append((char) ('a' + random.nextInt(26)));
+                    }
+                    p.send("SET", prefix + ":" + random.nextInt(10), "n".repeat(20 + random.nextInt(40)));
+                }
+                p.sync();
+            }
+            p.send("SELECT", "0").sync();
+        }
+    }
+
     /** Bytes per group over both databases by a full SCAN and MEMORY USAGE of every key, as shares. */
     public Map<String, Double> trueShares() throws IOException {
+        return shares(trueBytes());
+    }
+
+    /** Bytes per group over both databases by a full SCAN and MEMORY USAGE SAMPLES 0 of every key. */
+    public Map<String, Double> trueBytes() throws IOException {
         Map<String, Double> bytes = new TreeMap<>();
         try (RespClient scan = redis.client(); Pipeline memory = new Pipeline(redis.port())) {
             for (int db : KEYS.keySet()) {
@@ -77,7 +108,7 @@ public final class KeyGroupDataset {
                 } while (!"0".equals(cursor));
             }
         }
-        return shares(bytes);
+        return bytes;
     }
 
     /**
@@ -125,7 +156,8 @@ public final class KeyGroupDataset {
 
     private static String group(String key) {
         return key.startsWith("celery-task-meta-") ? "celery-task-meta-*"
-                : key.startsWith("vimbiso:1:") ? "vimbiso:1:*" : key.startsWith("session:") ? "session:*" : key;
+                : key.startsWith("vimbiso:1:") ? "vimbiso:1:*" : key.startsWith("session:") ? "session:*"
+                : KeyGroupEstimates.OTHER;
     }
 
     /** Each group's share of the total. */

@@ -1,0 +1,157 @@
+package io.github.redissidecar.keys;
+
+import io.github.redissidecar.redis.KeyFacts;
+import io.github.redissidecar.redis.RedisCommands;
+import io.github.redissidecar.redis.RedisFailure;
+import io.github.redissidecar.redis.ScanPage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact answer an operator asks for, where the sampler estimates: every key of every database by SCAN, its
+ * MEMORY USAGE (every element of aggregates: SAMPLES 0) and PTTL, grouped by the sampler's rules. One page per
+ * {@link #step}, so that whoever runs it paces the pages and can stop between them. Memory stays bounded: beyond
+ * {@link #MAX_GROUPS} groups the smallest so far are summed into {@code other} (and marked folded), and each group
+ * keeps only its few biggest key names, never a value.
+ */
+public final class ExactScan {
+
+    static final int PAGE = 100;
+    static final int MAX_GROUPS = 1000;
+    static final int BIGGEST = 3;
+
+    public enum State { RUNNING, DONE, CANCELLED, FAILED }
+
+    /** A group's totals; {@code folded} when smaller groups were summed into it (other) or it was folded away. */
+    public static final class Totals {
+        final int db;
+        final String group;
+        long bytes;
+        long keys;
+        long withTtl;
+        boolean folded;
+        final List<Map.Entry<String, Long>> biggest = new ArrayList<>();
+
+        Totals(int db, String group) {
+            this.db = db;
+            this.group = group;
+        }
+
+        void add(String name, long size, boolean expires) {
+            bytes += size;
+            keys++;
+            withTtl += expires ? 1 : 0;
+            if (biggest.size() < BIGGEST || size > biggest.get(biggest.size() - 1).getValue()) {
+                biggest.add(Map.entry(name, size));
+                biggest.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+                if (biggest.size() > BIGGEST) {
+                    biggest.remove(BIGGEST);
+                }
+            }
+        }
+    }
+
+    private final KeyGroups groups;
+    private final List<Integer> databases;
+    private final long keysAtStart;
+    private final long startedMillis = System.currentTimeMillis();
+    private final Map<String, Totals> totals = new HashMap<>();
+    private int dbIndex;
+    private String cursor = "0";
+    private long scanned;
+    private volatile long finishedMillis;
+    private volatile State state = State.RUNNING;
+    private volatile String error;
+
+    /** @param keysPerDb the databases to scan and their keys, from INFO keyspace (the progress's denominator) */
+    public ExactScan(KeyGroups groups, Map<Integer, Long> keysPerDb) {
+        this.groups = groups;
+        this.databases = List.copyOf(keysPerDb.keySet());
+        this.keysAtStart = keysPerDb.values().stream().mapToLong(Long::longValue).sum();
+        if (databases.isEmpty()) {
+            finish(State.DONE, null);
+        }
+    }
+
+    /** One SCAN page and the facts of its keys; false once the last database is done (or it was stopped). */
+    public synchronized boolean step(RedisCommands redis) throws RedisFailure {
+        if (state != State.RUNNING) {
+            return false;
+        }
+        int db = databases.get(dbIndex);
+        ScanPage page = redis.scan(db, cursor, PAGE);
+        List<byte[]> keys = page.keys();
+        for (int from = 0; from < keys.size(); from += RedisCommands.MAX_KEYS_PER_BATCH) {
+            List<byte[]> batch = keys.subList(from, Math.min(keys.size(), from + RedisCommands.MAX_KEYS_PER_BATCH));
+            List<KeyFacts> facts = redis.keyFacts(db, batch, 0);
+            for (int i = 0; i < facts.size(); i++) {
+                if (!facts.get(i).gone()) {
+                    String name = new String(batch.get(i), StandardCharsets.UTF_8);
+                    totals.computeIfAbsent(db + "\u0000" + groups.groupOf(name), k -> new Totals(db,
+                            groups.groupOf(name))).add(name, facts.get(i).bytes(), facts.get(i).ttlMillis() >= 0);
+                    scanned++;
+                }
+            }
+        }
+        if (totals.size() > 2 * MAX_GROUPS) {
+            fold();
+        }
+        cursor = page.cursor();
+        if (page.last() && ++dbIndex == databases.size()) {
+            finish(State.DONE, null);
+        }
+        return state == State.RUNNING;
+    }
+
+    public synchronized void cancel() {
+        if (state == State.RUNNING) {
+            finish(State.CANCELLED, null);
+        }
+    }
+
+    public synchronized void fail(String why) {
+        if (state == State.RUNNING) {
+            finish(State.FAILED, why);
+        }
+    }
+
+    private void finish(State end, String why) {
+        state = end;
+        error = why;
+        finishedMillis = System.currentTimeMillis();
+    }
+
+    // The smallest groups so far are summed into their database's "other": the large ones stay exact.
+    private void fold() {
+        List<Totals> all = new ArrayList<>(totals.values());
+        all.sort(Comparator.comparingLong((Totals t) -> t.bytes).reversed());
+        for (Totals small : all.subList(MAX_GROUPS, all.size())) {
+            if (small.group.equals(KeyGroupEstimates.OTHER)) {
+                continue;
+            }
+            totals.remove(small.db + "\u0000" + small.group);
+            Totals other = totals.computeIfAbsent(small.db + "\u0000" + KeyGroupEstimates.OTHER,
+                    k -> new Totals(small.db, KeyGroupEstimates.OTHER));
+            other.bytes += small.bytes;
+            other.keys += small.keys;
+            other.withTtl += small.withTtl;
+            other.folded = true;
+        }
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** What it has found so far (all of it once done), largest group first. */
+    public synchronized ScanReport report() {
+        List<Totals> all = new ArrayList<>(totals.values());
+        all.sort(Comparator.comparingLong((Totals t) -> t.bytes).reversed().thenComparing(t -> t.group));
+        long end = state == State.RUNNING ? System.currentTimeMillis() : finishedMillis;
+        return ScanReport.of(state, error, startedMillis, end, scanned, keysAtStart, all);
+    }
+}
