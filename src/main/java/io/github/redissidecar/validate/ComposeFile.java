@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -62,7 +63,19 @@ public final class ComposeFile {
                 .filter(s -> watches(environment(map(s.getValue())), name))
                 .findFirst().map(s -> sidecar(map(s.getValue()), fileName + " service " + s.getKey()));
         return new RedisSetup(where, boot, sidecar, limit, "set mem_limit (e.g. mem_limit: 768m) or "
-                + "deploy.resources.limits.memory on service " + name);
+                + "deploy.resources.limits.memory on service " + name, celeryClients(services, name));
+    }
+
+    // Services whose Celery broker setting (CELERY_BROKER_URL, BROKER_URL, ...) is a redis:// URL naming this host.
+    private static List<String> celeryClients(Map<String, Object> services, String host) {
+        List<String> out = new ArrayList<>();
+        Pattern url = Pattern.compile("rediss?://([^@/]*@)?" + Pattern.quote(host) + "(:\\d+)?(/.*)?");
+        services.forEach((service, definition) -> environment(map(definition)).forEach((key, value) -> {
+            if (key.toUpperCase(Locale.ROOT).contains("BROKER") && url.matcher(value.strip()).matches()) {
+                out.add(service + " (" + key + ")");
+            }
+        }));
+        return out;
     }
 
     private static Optional<List<ConfLine>> command(Map<String, Object> definition, String where) {

@@ -13,7 +13,13 @@ import java.util.OptionalLong;
  * @param sidecar the sidecar's settings, when a sidecar watches this Redis
  * @param containerLimit the memory limit the kernel enforces on Redis's container, when there is one
  * @param limitFix how to give this kind of input a limit, for the finding that it has none
+ * @param celeryBrokerOf the services whose Celery broker URL names this Redis ({@code worker (CELERY_BROKER_URL)})
  */
 public record RedisSetup(String name, Optional<List<ConfLine>> boot, Optional<SidecarSettings> sidecar,
-        OptionalLong containerLimit, String limitFix) {
+        OptionalLong containerLimit, String limitFix, List<String> celeryBrokerOf) {
+
+    public RedisSetup(String name, Optional<List<ConfLine>> boot, Optional<SidecarSettings> sidecar,
+            OptionalLong containerLimit, String limitFix) {
+        this(name, boot, sidecar, containerLimit, limitFix, List.of());
+    }
 }

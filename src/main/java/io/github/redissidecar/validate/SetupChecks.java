@@ -183,6 +183,12 @@ public final class SetupChecks {
                     "put --appendonly yes on Redis's command line or in its redis.conf"));
         }
         String policy = effective.getOrDefault("maxmemory-policy", "noeviction");
+        if (policy.startsWith("allkeys-") && !setup.celeryBrokerOf().isEmpty()) {
+            findings.add(Finding.warning(setup.name(), String.join(", ", setup.celeryBrokerOf()) + " use this Redis "
+                    + "as Celery's broker, under maxmemory-policy " + policy + ": when memory fills, queued tasks "
+                    + "are evicted and never run, without an error", "give the broker a Redis of its own with "
+                    + "maxmemory-policy noeviction (and the memory alerts); keep " + policy + " for the cache"));
+        }
         PersistedEviction.of(policy, rdb || aof ? Optional.of(rdb && aof ? "RDB and AOF" : rdb ? "RDB" : "AOF")
                 : Optional.empty(), OptionalDouble.empty()).ifPresent(line -> {
                     int fix = line.indexOf(". Fix: ");

@@ -589,9 +589,9 @@ public final class Benchmark {
             m.put("redisCpuSeconds", ConnectionCost.cpuSeconds(client) - cpuBefore);
         }
         if (!quick) {
-            m.put("idle", Latency.beside(redis, () -> { }));
-            m.put("scanLatency", Latency.beside(redis, () -> run(scan)));
-            m.put("memkeysLatency", Latency.beside(redis, () -> {
+            m.put("idle", Latency.beside(redis, 30, () -> { }));
+            m.put("scanLatency", Latency.beside(redis, 1, () -> run(scan)));
+            m.put("memkeysLatency", Latency.beside(redis, 1, () -> {
                 for (int db : new TreeMap<>(KeyGroupDataset.KEYS).keySet()) {
                     run(List.of("redis-cli", "-p", Integer.toString(redis.port()), "-n", Integer.toString(db),
                             "--memkeys"));

@@ -15,7 +15,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
@@ -35,8 +34,6 @@ import org.junit.jupiter.api.Test;
 @Tag(ServerUnderTest.MATRIX)
 class KeyGroupAccuracyTest {
 
-    private static final Pattern BYTES = Pattern.compile(
-            "redis_sidecar_keygroup_memory_bytes\\{db=\"(db\\d+)\",group=\"([^\"]*)\"} (\\S+)");
     private static final int WINDOW = 1000;
 
     @InjectRedis
@@ -55,7 +52,7 @@ class KeyGroupAccuracyTest {
                 && x.get("redis_sidecar_keygroup_window_samples{db=\"db1\"}") == WINDOW
                 && x.get("redis_db_keys{db=\"db0\"}") == 75_000 && x.get("redis_db_keys{db=\"db1\"}") == 55_000,
                 Duration.ofSeconds(120));
-        Map<String, Double> estimated = estimatedShares(s.text());
+        Map<String, Double> estimated = KeyGroupDataset.estimatedShares(s.text());
         System.out.println("key group shares, true " + truth + ", estimated " + estimated);
         // Exactly the three groups: no key name, no other label.
         assertEquals(truth.keySet(), estimated.keySet(), s.text());
@@ -78,30 +75,18 @@ class KeyGroupAccuracyTest {
     // use neither RANDOMKEY nor PTTL; MEMORY's calls are the scan's too, so its own are counted per sample).
     private void reportCost(double samples) throws Exception {
         String stats = redis.call("INFO", "commandstats");
-        double sampler = usec(stats, "randomkey") + usec(stats, "pttl");
-        double memoryPerCall = usec(stats, "memory|usage") / calls(stats, "memory|usage");
+        double sampler = KeyGroupDataset.usec(stats, "randomkey") + KeyGroupDataset.usec(stats, "pttl");
+        double memoryPerCall = KeyGroupDataset.usec(stats, "memory|usage") / calls(stats, "memory|usage");
         double perSample = sampler / samples + memoryPerCall;
-        double perInfo = usec(stats, "info") / calls(stats, "info");
+        double perInfo = KeyGroupDataset.usec(stats, "info") / calls(stats, "info");
         System.out.printf("key sampler cost: %.2f us of Redis CPU per sample (MEMORY USAGE %.2f), INFO %.1f us per "
                 + "poll: %.0f samples cost one poll%n", perSample, memoryPerCall, perInfo, perInfo / perSample);
     }
 
-    private static double usec(String stats, String cmd) {
-        Matcher m = Pattern.compile("cmdstat_" + Pattern.quote(cmd) + ":calls=(\\d+),usec=(\\d+)").matcher(stats);
-        return m.find() ? Double.parseDouble(m.group(2)) : 0;
-    }
 
     private static double calls(String stats, String cmd) {
         Matcher m = Pattern.compile("cmdstat_" + Pattern.quote(cmd) + ":calls=(\\d+)").matcher(stats);
         return m.find() ? Double.parseDouble(m.group(1)) : 1;
     }
 
-    private static Map<String, Double> estimatedShares(String metrics) {
-        Map<String, Double> bytes = new TreeMap<>();
-        Matcher m = BYTES.matcher(metrics);
-        while (m.find()) {
-            bytes.merge(m.group(2), Double.parseDouble(m.group(3)), Double::sum);
-        }
-        return KeyGroupDataset.shares(bytes);
-    }
 }

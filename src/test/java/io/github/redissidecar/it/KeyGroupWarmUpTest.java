@@ -12,8 +12,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,8 +35,6 @@ import org.junit.jupiter.api.Test;
 @Tag(ServerUnderTest.MATRIX)
 class KeyGroupWarmUpTest {
 
-    private static final Pattern BYTES = Pattern.compile(
-            "redis_sidecar_keygroup_memory_bytes\\{db=\"(db\\d+)\",group=\"([^\"]*)\"} (\\S+)");
 
     @InjectRedis
     RedisServer redis;
@@ -55,7 +53,7 @@ class KeyGroupWarmUpTest {
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(5)).pollInSameThread()
                 .until(() -> {
                     Scrape s = Scrape.now();
-                    Map<String, Double> estimated = estimatedShares(s.text());
+                    Map<String, Double> estimated = KeyGroupDataset.estimatedShares(s.text());
                     double error = truth.entrySet().stream().mapToDouble(e -> Math.abs(e.getValue()
                             - estimated.getOrDefault(e.getKey(), 0.0))).max().orElse(1);
                     worst.set(String.format("%.1f points, true %s, estimated %s", 100 * error, truth, estimated));
@@ -64,8 +62,8 @@ class KeyGroupWarmUpTest {
                 });
         double seconds = (System.nanoTime() - restarted) / 1e9;
         String stats = redis.call("INFO", "commandstats");
-        double usec = usec(stats, "randomkey") + usec(stats, "memory|usage") + usec(stats, "pttl")
-                + usec(stats, "select");
+        double usec = List.of("randomkey", "memory|usage", "pttl", "select").stream()
+                .mapToDouble(c -> KeyGroupDataset.usec(stats, c)).sum();
         String cpu = redis.call("INFO", "cpu");
         double processMillis = 1000 * (number(cpu, "used_cpu_sys") + number(cpu, "used_cpu_user"));
         System.out.printf("key group warm-up: within 5 points %.0f s after the restart (%s); Redis spent %.0f ms on "
@@ -79,17 +77,5 @@ class KeyGroupWarmUpTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
-    private static double usec(String stats, String cmd) {
-        Matcher m = Pattern.compile("cmdstat_" + Pattern.quote(cmd) + ":calls=(\\d+),usec=(\\d+)").matcher(stats);
-        return m.find() ? Double.parseDouble(m.group(2)) : 0;
-    }
 
-    private static Map<String, Double> estimatedShares(String metrics) {
-        Map<String, Double> bytes = new TreeMap<>();
-        Matcher m = BYTES.matcher(metrics);
-        while (m.find()) {
-            bytes.merge(m.group(2), Double.parseDouble(m.group(3)), Double::sum);
-        }
-        return KeyGroupDataset.shares(bytes);
-    }
 }

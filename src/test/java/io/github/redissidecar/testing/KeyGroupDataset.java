@@ -160,6 +160,26 @@ public final class KeyGroupDataset {
                 : KeyGroupEstimates.OTHER;
     }
 
+    private static final java.util.regex.Pattern BYTES = java.util.regex.Pattern.compile(
+            "redis_sidecar_keygroup_memory_bytes\\{db=\"(db\\d+)\",group=\"([^\"]*)\"} (\\S+)");
+
+    /** The shares of the bytes the sidecar estimates, over the databases, from a scrape's text. */
+    public static Map<String, Double> estimatedShares(String metrics) {
+        Map<String, Double> bytes = new TreeMap<>();
+        java.util.regex.Matcher m = BYTES.matcher(metrics);
+        while (m.find()) {
+            bytes.merge(m.group(2), Double.parseDouble(m.group(3)), Double::sum);
+        }
+        return shares(bytes);
+    }
+
+    /** Redis's microseconds in {@code command}, from the text of INFO commandstats (0 when never called). */
+    public static double usec(String commandstats, String command) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("cmdstat_" + java.util.regex.Pattern.quote(command)
+                + ":calls=(\\d+),usec=(\\d+)").matcher(commandstats);
+        return m.find() ? Double.parseDouble(m.group(2)) : 0;
+    }
+
     /** Each group's share of the total. */
     public static Map<String, Double> shares(Map<String, Double> bytes) {
         double total = bytes.values().stream().mapToDouble(Double::doubleValue).sum();
