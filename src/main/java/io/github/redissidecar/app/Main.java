@@ -50,7 +50,8 @@ public final class Main {
             }
             default -> {
                 System.err.println("Unknown argument '" + name + "'. Usage: redis-memory-sidecar [--help | --version "
-                        + "| healthcheck | validate ... | scan ...]; configuration is by environment variables (--help lists them).");
+                        + "| healthcheck | validate ... | scan ...]; configuration is by environment variables "
+                        + "(--help lists them).");
                 return 2;
             }
         }

@@ -66,32 +66,35 @@ public final class FrameworkDoctor {
         }
         Map<Layout, Found> found = found(estimates, known, total);
         boolean allkeys = policy.startsWith("allkeys-");
+        String evicts = "maxmemory-policy " + policy + " can evict them: when memory fills, ";
         Found broker = found.get(Layout.CELERY_BROKER);
         if (broker != null && (allkeys || policy.startsWith("volatile-") && broker.expiring())) {
-            out.add(finding(FINDINGS.get(0), Layout.CELERY_BROKER, broker, "maxmemory-policy " + policy + " can evict them: when memory fills, queued tasks vanish without an "
-                    + "error and never run", "give Celery's broker a Redis of its own with noeviction (and the "
+            out.add(finding(FINDINGS.get(0), Layout.CELERY_BROKER, broker, evicts + "queued tasks vanish without "
+                    + "an error and never run", "give Celery's broker a Redis of its own with noeviction (and the "
                     + "memory alerts), or keep the broker's keys out of reach of eviction with volatile-lru and a "
                     + "TTL on everything that may go"));
         }
         Found sessions = found.get(Layout.DJANGO_SESSIONS);
         if (sessions != null && (allkeys || policy.startsWith("volatile-") && sessions.expiring())) {
-            out.add(finding(FINDINGS.get(1), Layout.DJANGO_SESSIONS, sessions, "maxmemory-policy " + policy + " can evict them: when memory fills, users are logged out without "
-                    + "a word", "SESSION_ENGINE = \"django.contrib.sessions.backends.cached_db\" (the database keeps "
-                    + "them; Redis only caches), or sessions in a Redis that does not evict"));
+            out.add(finding(FINDINGS.get(1), Layout.DJANGO_SESSIONS, sessions, evicts + "users are logged out "
+                    + "without a word", "SESSION_ENGINE = \"django.contrib.sessions.backends.cached_db\" (the "
+                    + "database keeps them; Redis only caches), or sessions in a Redis that does not evict"));
         }
         Found results = found.get(Layout.CELERY_RESULTS);
         if (results != null && results.withoutTtl >= MemoryDoctor.NO_TTL_AT_ALL) {
-            out.add(finding(FINDINGS.get(2), Layout.CELERY_RESULTS, results, "they have no TTL (result_expires is off), so they grow without "
-                    + "bound" + (policy.startsWith("volatile-") ? ", and maxmemory-policy " + policy + " cannot evict "
-                    + "them: at maxmemory writes fail" : policy.startsWith("allkeys-") ? " until maxmemory-policy "
-                    + policy + " evicts them along with everything else" : ": under noeviction, until writes fail"), "set result_expires (Celery's default is one day), "
-                    + "or ignore_result=True on tasks whose results nobody reads"));
+            String until = policy.startsWith("volatile-") ? ", and maxmemory-policy " + policy + " cannot evict "
+                    + "them: at maxmemory writes fail" : allkeys ? " until maxmemory-policy " + policy + " evicts "
+                    + "them along with everything else" : ": under noeviction, until writes fail";
+            out.add(finding(FINDINGS.get(2), Layout.CELERY_RESULTS, results, "they have no TTL (result_expires is "
+                    + "off), so they grow without bound" + until, "set result_expires (Celery's default is one "
+                    + "day), or ignore_result=True on tasks whose results nobody reads"));
         }
         Found cache = found.get(Layout.DJANGO_CACHE);
         if (cache != null && policy.equals("noeviction") && cache.share >= 0.5) {
-            out.add(finding(FINDINGS.get(3), Layout.DJANGO_CACHE, cache, "maxmemory-policy noeviction keeps the cache from making room: at maxmemory every cache write "
-                    + "fails (django-redis raises unless DJANGO_REDIS_IGNORE_EXCEPTIONS)", "allkeys-lru for a Redis "
-                    + "that only caches; state and queues in a Redis of their own"));
+            out.add(finding(FINDINGS.get(3), Layout.DJANGO_CACHE, cache, "maxmemory-policy noeviction keeps the "
+                    + "cache from making room: at maxmemory every cache write fails (django-redis raises unless "
+                    + "DJANGO_REDIS_IGNORE_EXCEPTIONS)", "allkeys-lru for a Redis that only caches; state and "
+                    + "queues in a Redis of their own"));
         }
         return out;
     }

@@ -37,14 +37,24 @@ public record ScanReport(String state, String error, String startedAt, double se
                 ? Math.min(1, (double) scanned / keysAtStart) : 1, total, groups);
     }
 
-    /** A key name as it may be printed: control and non-ASCII bytes escaped, cut to {@link #NAME_CHARS}. */
+    /**
+     * A key name as it may be printed: control characters as {@code \xNN}, invisible format characters (such as a
+     * right-to-left override) as {@code \uNNNN}, cut after about {@link #NAME_CHARS} characters with an ellipsis.
+     */
     static String shown(String name) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < name.length() && out.length() < NAME_CHARS; i++) {
+        int i = 0;
+        for (; i < name.length() && out.length() < NAME_CHARS; i++) {
             char c = name.charAt(i);
-            out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "\\x%02x", (int) c & 0xff));
+            if (Character.isISOControl(c)) {
+                out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
+            } else if (Character.getType(c) == Character.FORMAT) {
+                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
         }
-        return name.length() > NAME_CHARS || out.length() > NAME_CHARS ? out.substring(0, NAME_CHARS) + "…" : out.toString();
+        return i < name.length() ? out + "…" : out.toString();
     }
 
     /** One line for /status: where the scan is, or what it found. */

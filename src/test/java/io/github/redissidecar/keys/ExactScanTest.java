@@ -99,4 +99,14 @@ class ExactScanTest {
                 == ExactScan.State.DONE);
         assertEquals(3_000, runner.current().orElseThrow().report().keysScanned());
     }
+
+    @Test
+    void aKeyNameIsShownWithoutControlOrInvisibleCharactersAndCutWhenLong() {
+        assertEquals("a\\x1b[31mred", ScanReport.shown("a\u001b[31mred"));
+        assertEquals("user:\\u202eevil", ScanReport.shown("user:\u202eevil"), "a right-to-left override");
+        assertEquals("é:ünïcode", ScanReport.shown("é:ünïcode"));
+        assertEquals("k".repeat(ScanReport.NAME_CHARS) + "…", ScanReport.shown("k".repeat(500)));
+        assertTrue(ScanReport.shown("\u0001".repeat(31)).endsWith("…"), "nothing dropped silently");
+        assertEquals("k".repeat(ScanReport.NAME_CHARS), ScanReport.shown("k".repeat(ScanReport.NAME_CHARS)));
+    }
 }
