@@ -39,7 +39,8 @@ public record ScanReport(String state, String error, String startedAt, double se
 
     /**
      * A key name as it may be printed: control characters as {@code \xNN}, invisible format characters (such as a
-     * right-to-left override) as {@code \uNNNN}, cut after about {@link #NAME_CHARS} characters with an ellipsis.
+     * right-to-left override) as a backslash, u and four hex digits; cut after about {@link #NAME_CHARS} characters,
+     * with an ellipsis.
      */
     static String shown(String name) {
         StringBuilder out = new StringBuilder();
