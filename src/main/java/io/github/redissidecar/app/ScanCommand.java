@@ -69,9 +69,28 @@ final class ScanCommand {
                     .multipliedBy(2))) {
                 ExactScan scan = new ExactScan(KeySampler.groups(config.keys().groups()), KeyspaceCounts.of(
                         InfoParser.parse(redis.commands().info(List.of("keyspace")))));
-                ScanReport report = scan(redis.commands(), scan, new ScanPacer(redis.commands(), share), err);
-                out.print("json".equals(format) ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(report) + "\n" : report.text());
+                // Ctrl-C cancels the scan, wakes this thread from its pause, and waits until the report is out.
+                CountDownLatch printed = new CountDownLatch(1);
+                Thread main = Thread.currentThread();
+                Thread stop = new Thread(() -> {
+                    scan.cancel();
+                    main.interrupt();
+                    awaitQuietly(printed);
+                });
+                Runtime.getRuntime().addShutdownHook(stop);
+                try {
+                    ScanReport report = scan(redis.commands(), scan, new ScanPacer(redis.commands(), share), err);
+                    out.print("json".equals(format) ? new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                            .writeValueAsString(report) + "\n" : report.text());
+                    out.flush();
+                } finally {
+                    printed.countDown();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stop);
+                    } catch (IllegalStateException shuttingDown) {
+                        // Ctrl-C: the hook runs, and has waited for the report.
+                    }
+                }
                 return scan.state() == ExactScan.State.DONE ? 0 : 1;
             }
         } catch (InvalidConfiguration e) {
@@ -87,15 +106,9 @@ final class ScanCommand {
         }
     }
 
-    // Page after page, each followed by the pacer's pause; Ctrl-C cancels between two.
+    // Page after page, each followed by the pacer's pause; a cancel (Ctrl-C) ends it between two, with what it has.
     private static ScanReport scan(RedisCommands redis, ExactScan scan, ScanPacer pacer, PrintStream err)
-            throws RedisFailure, InterruptedException {
-        CountDownLatch printed = new CountDownLatch(1);
-        Thread stop = new Thread(() -> {
-            scan.cancel();
-            awaitQuietly(printed);
-        });
-        Runtime.getRuntime().addShutdownHook(stop);
+            throws RedisFailure {
         long lastProgress = System.nanoTime();
         try {
             while (true) {
@@ -112,15 +125,14 @@ final class ScanCommand {
                 }
                 TimeUnit.NANOSECONDS.sleep(pacer.after(took).toNanos());
             }
-            return scan.report();
-        } finally {
-            printed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(stop);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and waits for the report to be printed.
+        } catch (InterruptedException stopped) {
+            scan.cancel();
+        } catch (RedisFailure failure) {
+            if (scan.state() != ExactScan.State.CANCELLED) {
+                throw failure; // an interrupt in the middle of a page ends that page, nothing else
             }
         }
+        return scan.report();
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -23,6 +23,7 @@ public final class ExactScan {
     static final int PAGE = 100;
     static final int MAX_GROUPS = 1000;
     static final int BIGGEST = 3;
+    private static final int FOLDED_BITS = 1 << 20;
 
     public enum State { RUNNING, DONE, CANCELLED, FAILED }
 
@@ -60,6 +61,10 @@ public final class ExactScan {
     private final long keysAtStart;
     private final long startedMillis = System.currentTimeMillis();
     private final Map<String, Totals> totals = new HashMap<>();
+    // Labels summed into other ("db NUL group"), in 128 KB whatever their number (a scan of 50,000 prefixes folds
+    // tens of thousands): a Bloom filter, hand-written because the project has no library with one. A false
+    // positive sends a group first seen after a fold to other; groups with many keys are seen long before that.
+    private final java.util.BitSet folded = new java.util.BitSet(FOLDED_BITS);
     private int dbIndex;
     private String cursor = "0";
     private long scanned;
@@ -77,24 +82,44 @@ public final class ExactScan {
         }
     }
 
-    /** One SCAN page and the facts of its keys; false once the last database is done (or it was stopped). */
-    public synchronized boolean step(RedisCommands redis) throws RedisFailure {
-        if (state != State.RUNNING) {
-            return false;
+    /**
+     * One SCAN page and the facts of its keys; false once the last database is done (or it was stopped). Redis is
+     * asked outside the lock, so that /status, a cancel or a report never wait for a page; only the counting is
+     * under it.
+     */
+    public boolean step(RedisCommands redis) throws RedisFailure {
+        int db;
+        String from;
+        synchronized (this) {
+            if (state != State.RUNNING) {
+                return false;
+            }
+            db = databases.get(dbIndex);
+            from = cursor;
         }
-        int db = databases.get(dbIndex);
-        ScanPage page = redis.scan(db, cursor, PAGE);
+        ScanPage page = redis.scan(db, from, PAGE);
         List<byte[]> keys = page.keys();
-        for (int from = 0; from < keys.size(); from += RedisCommands.MAX_KEYS_PER_BATCH) {
-            List<byte[]> batch = keys.subList(from, Math.min(keys.size(), from + RedisCommands.MAX_KEYS_PER_BATCH));
-            List<KeyFacts> facts = redis.keyFacts(db, batch, 0);
-            for (int i = 0; i < facts.size(); i++) {
-                if (!facts.get(i).gone()) {
-                    String name = new String(batch.get(i), StandardCharsets.UTF_8);
-                    totals.computeIfAbsent(db + "\u0000" + groups.groupOf(name), k -> new Totals(db,
-                            groups.groupOf(name))).add(name, facts.get(i).bytes(), facts.get(i).ttlMillis() >= 0);
-                    scanned++;
-                }
+        List<KeyFacts> facts = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += RedisCommands.MAX_KEYS_PER_BATCH) {
+            facts.addAll(redis.keyFacts(db, keys.subList(i, Math.min(keys.size(), i
+                    + RedisCommands.MAX_KEYS_PER_BATCH)), 0));
+        }
+        return account(db, page, facts);
+    }
+
+    private synchronized boolean account(int db, ScanPage page, List<KeyFacts> facts) {
+        if (state != State.RUNNING) {
+            return false; // cancelled while Redis answered: this page is not counted
+        }
+        for (int i = 0; i < facts.size(); i++) {
+            if (!facts.get(i).gone()) {
+                String name = new String(page.keys().get(i), StandardCharsets.UTF_8);
+                String group = groups.groupOf(name);
+                // A group folded into other stays there: counting it again from zero would under-report it.
+                String label = wasFolded(db + "\u0000" + group) ? KeyGroupEstimates.OTHER : group;
+                totals.computeIfAbsent(db + "\u0000" + label, k -> new Totals(db, label))
+                        .add(name, facts.get(i).bytes(), facts.get(i).ttlMillis() >= 0);
+                scanned++;
             }
         }
         if (totals.size() > 2 * MAX_GROUPS) {
@@ -134,6 +159,7 @@ public final class ExactScan {
                 continue;
             }
             totals.remove(small.db + "\u0000" + small.group);
+            markFolded(small.db + "\u0000" + small.group);
             Totals other = totals.computeIfAbsent(small.db + "\u0000" + KeyGroupEstimates.OTHER,
                     k -> new Totals(small.db, KeyGroupEstimates.OTHER));
             other.bytes += small.bytes;
@@ -141,6 +167,33 @@ public final class ExactScan {
             other.withTtl += small.withTtl;
             other.folded = true;
         }
+    }
+
+    private void markFolded(String key) {
+        for (int bit : bits(key)) {
+            folded.set(bit);
+        }
+    }
+
+    private boolean wasFolded(String key) {
+        for (int bit : bits(key)) {
+            if (!folded.get(bit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Three bit positions from two independent hashes (Kirsch–Mitzenmacher double hashing).
+    private static int[] bits(String key) {
+        int h1 = key.hashCode();
+        int h2 = 0x811C9DC5; // FNV-1a, unrelated to String.hashCode
+        for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+            h2 = (h2 ^ (b & 0xff)) * 0x01000193;
+        }
+        h2 |= 1;
+        return new int[] {Math.floorMod(h1, FOLDED_BITS), Math.floorMod(h1 + h2, FOLDED_BITS),
+            Math.floorMod(h1 + 2 * h2, FOLDED_BITS)};
     }
 
     public State state() {

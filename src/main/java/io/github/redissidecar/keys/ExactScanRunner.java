@@ -67,7 +67,12 @@ public final class ExactScanRunner {
     }
 
     private void step() {
-        ExactScan scan = current;
+        ExactScan scan;
+        ScanPacer pace;
+        synchronized (this) {
+            scan = current;
+            pace = pacer;
+        }
         if (scan == null || scan.state() != ExactScan.State.RUNNING) {
             return;
         }
@@ -80,7 +85,12 @@ public final class ExactScanRunner {
         long start = System.nanoTime();
         try {
             if (scan.step(redis)) {
-                next.in(pacer.after(System.nanoTime() - start));
+                Duration wait = pace.after(System.nanoTime() - start);
+                synchronized (this) {
+                    if (current == scan) { // not replaced by a new scan meanwhile
+                        next.in(wait);
+                    }
+                }
             } else if (scan.state() == ExactScan.State.DONE) {
                 ScanReport report = scan.report();
                 LOG.log(Level.INFO, String.format(java.util.Locale.ROOT, "Exact key scan done: %d keys, %d groups, "
@@ -93,6 +103,9 @@ public final class ExactScanRunner {
             }
             end(scan, failure.reason().label() + ": " + failure.getMessage() + (failure.reason()
                     == FailureReason.PERMISSION ? " (the scan needs +scan besides what sampling needs)" : ""));
+        } catch (RuntimeException unexpected) {
+            // A reply of an unexpected shape: end the scan (a new one may start) rather than leave it running.
+            end(scan, "unexpected reply: " + unexpected);
         }
     }
 

@@ -92,7 +92,7 @@ public final class KeySampler {
         if (polled.event() == ServerLives.Event.RESTART) {
             state.clearWindows();
             warmUp.start();
-            state.warmingUp(warmUp.active());
+            state.warmingUp(warmUp.active() && state.offReason().isEmpty());
         }
         if (state.offReason().isPresent()) {
             return;
@@ -221,6 +221,7 @@ public final class KeySampler {
             String reason = "the ACL denies what sampling needs (" + failure.getMessage() + "); grant +randomkey "
                     + "+memory|usage +pttl +select %R~* or set SIDECAR_KEYS_ENABLED=false";
             state.off(reason);
+            state.warmingUp(false);
             LOG.log(Level.WARNING, "Key sampling is off: " + reason);
             return;
         }

@@ -29,7 +29,7 @@ public record ScanReport(String state, String error, String startedAt, double se
     static ScanReport of(ExactScan.State state, String error, long startedMillis, long endMillis, long scanned,
             long keysAtStart, List<ExactScan.Totals> totals) {
         long total = totals.stream().mapToLong(t -> t.bytes).sum();
-        List<Group> groups = totals.stream().map(t -> new Group(t.db, t.group, t.bytes, total > 0
+        List<Group> groups = totals.stream().map(t -> new Group(t.db, shown(t.group), t.bytes, total > 0
                 ? (double) t.bytes / total : 0, t.keys, t.keys > 0 ? (double) t.withTtl / t.keys : 0,
                 t.biggest.stream().map(b -> new Biggest(shown(b.getKey()), b.getValue())).toList(), t.folded)).toList();
         return new ScanReport(state.name().toLowerCase(Locale.ROOT), error, Instant.ofEpochMilli(startedMillis)

@@ -151,6 +151,11 @@ class HelmChartOperationsTest {
         assertEquals("/etc/redis-memory-sidecar-token/token", env(sidecar, "SIDECAR_HTTP_BEARER_TOKEN_FILE")
                 .get("value"));
         assertValid(manifests, "valid monitoring.coreos.com/v1/ServiceMonitor");
+        // The operator reads the token's Secret in the ServiceMonitor's namespace: elsewhere every scrape would fail.
+        Exception elsewhere = assertThrows(Exception.class, () -> render(Map.of("metrics.serviceMonitor.enabled", true,
+                "metrics.serviceMonitor.namespace", "monitoring", "sidecar.metricsAuth.existingSecret", "t")));
+        assertTrue(elsewhere.getMessage().contains("metrics.serviceMonitor.namespace must be the release's namespace"),
+                elsewhere.getMessage());
     }
 
     @Test
