@@ -1,9 +1,8 @@
 package io.github.redissidecar.http;
 
 import io.github.redissidecar.enforce.BlockedMessage;
-import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
-import io.github.redissidecar.info.Numbers;
+import io.github.redissidecar.keys.KeyspaceCounts;
 import io.github.redissidecar.memory.ByteSize;
 import io.github.redissidecar.memory.MemoryLimits;
 import io.github.redissidecar.memory.PersistedEviction;
@@ -14,7 +13,6 @@ import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterStatus;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -111,22 +109,13 @@ final class Problems {
     private static Optional<String> evictsWhatItPersists(InfoSnapshot info) {
         boolean aof = info.number("aof_enabled").orElse(0) == 1;
         boolean rdb = info.number("rdb_saves").orElse(0) > 0;
-        double keys = 0;
-        double expires = 0;
-        for (Map.Entry<String, String> field : info.fields().entrySet()) {
-            if (field.getKey().matches("db\\d+") && "keyspace".equals(info.sectionOf(field.getKey())
-                    .orElse("keyspace"))) {
-                Map<String, String> counts = InfoParser.subFields(field.getValue());
-                keys += Numbers.parse(counts.get("keys")).orElse(0);
-                expires += Numbers.parse(counts.get("expires")).orElse(0);
-            }
-        }
-        if (keys == 0) {
+        OptionalDouble withoutTtl = KeyspaceCounts.withoutTtlShare(info);
+        if (withoutTtl.isEmpty()) {
             return Optional.empty();
         }
         return PersistedEviction.of(info.text("maxmemory_policy").orElse(""), aof || rdb ? Optional.of(rdb && aof
                 ? "RDB and AOF" : rdb ? "RDB" : "AOF") : Optional.empty(),
-                OptionalDouble.of((keys - expires) / keys)).map(line -> line + ".");
+                withoutTtl).map(line -> line + ".");
     }
 
     // Above maxmemory with a policy that cannot evict: every write is refused until memory is freed.

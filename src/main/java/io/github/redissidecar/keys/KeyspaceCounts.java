@@ -2,13 +2,30 @@ package io.github.redissidecar.keys;
 
 import io.github.redissidecar.info.InfoParser;
 import io.github.redissidecar.info.InfoSnapshot;
+import io.github.redissidecar.info.Numbers;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** Keys per database from INFO keyspace ({@code db3:keys=120,expires=7,...}), only databases that hold keys. */
 public final class KeyspaceCounts {
 
     private KeyspaceCounts() {
+    }
+
+    /** The share of all keys without a TTL (INFO keyspace's keys and expires), when there are keys. */
+    public static OptionalDouble withoutTtlShare(InfoSnapshot info) {
+        double keys = 0;
+        double expires = 0;
+        for (Map.Entry<String, String> field : info.fields().entrySet()) {
+            if (field.getKey().matches("db\\d+") && "keyspace".equals(info.sectionOf(field.getKey())
+                    .orElse("keyspace"))) {
+                Map<String, String> counts = InfoParser.subFields(field.getValue());
+                keys += Numbers.parse(counts.get("keys")).orElse(0);
+                expires += Numbers.parse(counts.get("expires")).orElse(0);
+            }
+        }
+        return keys > 0 ? OptionalDouble.of((keys - expires) / keys) : OptionalDouble.empty();
     }
 
     public static Map<Integer, Long> of(InfoSnapshot info) {
