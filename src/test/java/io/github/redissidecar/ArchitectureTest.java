@@ -23,7 +23,7 @@ class ArchitectureTest {
 
     /** The core: everything the sidecar decides and computes. Pure Java, testable without Quarkus or a server. */
     static final String[] CORE = {"..checks..", "..info..", "..memory..", "..settings..", "..keys..", "..metrics..",
-        "..validate..", "..redis..", "..poll..", "..enforce..", "..host..", "..cloudwatch.."};
+        "..validate..", "..redis..", "..files..", "..poll..", "..enforce..", "..host..", "..cloudwatch.."};
 
     /** The edges: Quarkus, the connection, HTTP, meters, configuration, container files and endpoints. */
     static final String[] EDGE = {"..app..", "..config..", "..connection..", "..container..", "..http..",

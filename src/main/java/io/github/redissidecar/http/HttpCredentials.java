@@ -2,18 +2,20 @@ package io.github.redissidecar.http;
 
 import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
+import io.smallrye.config.Expressions;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The Authorization header value /metrics and /status demand, if any: a bearer token or basic credentials,
- * from configuration or a file. Compared in constant time; never logged.
+ * The credentials /metrics, /status and /q/metrics demand, if any: a bearer token or basic credentials, from
+ * configuration or a file. Fails closed: protection that is configured but empty, blank or unreadable refuses to
+ * start. The scheme is compared ignoring case (RFC 9110), the credentials in constant time; never logged.
  */
 @ApplicationScoped
 public class HttpCredentials {
@@ -23,9 +25,10 @@ public class HttpCredentials {
 
     HttpCredentials(SidecarConfig config) {
         SidecarConfig.Http http = config.http();
-        Optional<String> token = secret(http.bearerTokenFile(), http.bearerToken(), "SIDECAR_HTTP_BEARER_TOKEN_FILE");
-        Optional<String> password = secret(http.basicAuthPasswordFile(), http.basicAuthPassword(),
-                "SIDECAR_HTTP_BASIC_AUTH_PASSWORD_FILE");
+        Optional<String> token = secret(http.bearerTokenFile(), "sidecar.http.bearer-token",
+                "SIDECAR_HTTP_BEARER_TOKEN");
+        Optional<String> password = secret(http.basicAuthPasswordFile(), "sidecar.http.basic-auth-password",
+                "SIDECAR_HTTP_BASIC_AUTH_PASSWORD");
         if (token.isPresent() && http.basicAuthUser().isPresent()) {
             throw new InvalidConfiguration("Set either a bearer token (SIDECAR_HTTP_BEARER_TOKEN) or basic auth "
                     + "(SIDECAR_HTTP_BASIC_AUTH_USER), not both");
@@ -36,12 +39,12 @@ public class HttpCredentials {
         }
         if (token.isPresent()) {
             scheme = "Bearer";
-            expected = Optional.of(("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8));
+            expected = Optional.of(token.get().getBytes(StandardCharsets.UTF_8));
         } else if (password.isPresent()) {
             scheme = "Basic";
             String pair = http.basicAuthUser().get() + ":" + password.get();
-            expected = Optional.of(("Basic " + Base64.getEncoder().encodeToString(
-                    pair.getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.UTF_8));
+            expected = Optional.of(Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
         } else {
             scheme = "";
             expected = Optional.empty();
@@ -50,7 +53,7 @@ public class HttpCredentials {
 
     /** For the startup log. */
     public String describe() {
-        return "/metrics and /status " + (expected.isPresent() ? "require " + scheme + " authentication"
+        return "/metrics, /status and /q/metrics " + (expected.isPresent() ? "require " + scheme + " authentication"
                 : "are open (set SIDECAR_HTTP_BEARER_TOKEN or SIDECAR_HTTP_BASIC_AUTH_USER to protect them)");
     }
 
@@ -67,19 +70,26 @@ public class HttpCredentials {
         if (expected.isEmpty()) {
             return true;
         }
-        byte[] given = authorization == null ? new byte[0] : authorization.strip().getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected.get(), given);
+        String given = authorization == null ? "" : authorization.strip();
+        int space = given.indexOf(' ');
+        boolean schemeMatches = space > 0 && given.substring(0, space).toLowerCase(Locale.ROOT)
+                .equals(scheme.toLowerCase(Locale.ROOT));
+        byte[] credentials = (space > 0 ? given.substring(space + 1).strip() : "").getBytes(StandardCharsets.UTF_8);
+        // Compared even when the scheme is wrong, so that the time taken does not tell which part was.
+        return MessageDigest.isEqual(expected.get(), credentials) & schemeMatches;
     }
 
-    private static Optional<String> secret(Optional<Path> file, Optional<String> value, String fileKey) {
-        if (file.isEmpty()) {
-            return value.filter(v -> !v.isEmpty());
+    // A value is read literally: "${...}" in a token is part of the token, not an expression to expand.
+    private static Optional<String> secret(Optional<Path> file, String key, String envName) {
+        if (file.isPresent()) {
+            return Optional.of(SecretFile.read(file.get(), envName + "_FILE"));
         }
-        try {
-            return Optional.of(Files.readString(file.get()).strip()).filter(v -> !v.isEmpty());
-        } catch (IOException e) {
-            throw new InvalidConfiguration(fileKey + " " + file.get() + " cannot be read ("
-                    + e.getClass().getSimpleName() + ")");
+        Optional<String> value = Expressions.withoutExpansion(
+                () -> ConfigProvider.getConfig().getOptionalValue(key, String.class));
+        if (value.isPresent() && value.get().isBlank()) {
+            throw new InvalidConfiguration(envName + " is set but blank: set the secret, or unset " + envName
+                    + " to leave the endpoints open");
         }
+        return value;
     }
 }

@@ -68,6 +68,7 @@ public final class ExactScan {
     private int dbIndex;
     private String cursor = "0";
     private long scanned;
+    private long longNamesSkipped;
     private volatile long finishedMillis;
     private volatile State state = State.RUNNING;
     private volatile String error;
@@ -98,22 +99,25 @@ public final class ExactScan {
             from = cursor;
         }
         ScanPage page = redis.scan(db, from, PAGE);
-        List<byte[]> keys = page.keys();
+        List<byte[]> keys = KeyNames.usable(page.keys());
+        int longNames = page.keys().size() - keys.size();
         List<KeyFacts> facts = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += RedisCommands.MAX_KEYS_PER_BATCH) {
             facts.addAll(redis.keyFacts(db, keys.subList(i, Math.min(keys.size(), i
                     + RedisCommands.MAX_KEYS_PER_BATCH)), 0));
         }
-        return account(db, page, facts);
+        return account(db, page, keys, facts, longNames);
     }
 
-    private synchronized boolean account(int db, ScanPage page, List<KeyFacts> facts) {
+    private synchronized boolean account(int db, ScanPage page, List<byte[]> keys, List<KeyFacts> facts,
+            int longNames) {
         if (state != State.RUNNING) {
             return false; // cancelled while Redis answered: this page is not counted
         }
+        longNamesSkipped += longNames;
         for (int i = 0; i < facts.size(); i++) {
             if (!facts.get(i).gone()) {
-                String name = new String(page.keys().get(i), StandardCharsets.UTF_8);
+                String name = new String(keys.get(i), StandardCharsets.UTF_8);
                 String group = groups.groupOf(name);
                 // A group folded into other stays there: counting it again from zero would under-report it.
                 String label = wasFolded(db + "\u0000" + group) ? KeyGroupEstimates.OTHER : group;
@@ -205,6 +209,6 @@ public final class ExactScan {
         List<Totals> all = new ArrayList<>(totals.values());
         all.sort(Comparator.comparingLong((Totals t) -> t.bytes).reversed().thenComparing(t -> t.group));
         long end = state == State.RUNNING ? System.currentTimeMillis() : finishedMillis;
-        return ScanReport.of(state, error, startedMillis, end, scanned, keysAtStart, all);
+        return ScanReport.of(state, error, startedMillis, end, scanned, keysAtStart, all, longNamesSkipped);
     }
 }

@@ -191,7 +191,9 @@ public final class KeySampler {
     private Optional<String> sample(int db, int count) throws RedisFailure {
         for (int left = count; left > 0; left -= RedisCommands.MAX_KEYS_PER_BATCH) {
             long start = System.nanoTime();
-            List<byte[]> keys = redis.randomKeys(db, Math.min(left, RedisCommands.MAX_KEYS_PER_BATCH));
+            List<byte[]> drawn = redis.randomKeys(db, Math.min(left, RedisCommands.MAX_KEYS_PER_BATCH));
+            List<byte[]> keys = KeyNames.usable(drawn);
+            skipped(drawn.size() - keys.size());
             List<KeyFacts> facts = redis.keyFacts(db, keys, settings.memorySamples());
             for (int i = 0; i < facts.size(); i++) {
                 keep(db, keys.get(i), facts.get(i));
@@ -204,6 +206,13 @@ public final class KeySampler {
             }
         }
         return Optional.empty();
+    }
+
+    private void skipped(int longNames) {
+        if (longNames > 0 && state.skippedLongNames(longNames) == longNames) {
+            LOG.log(Level.WARNING, "Key sampling skips key names longer than " + KeyNames.MAX_BYTES + " bytes (found "
+                    + "one): they are not grouped; counted in redis_sidecar_keygroup_long_names_skipped_total");
+        }
     }
 
     private void keep(int db, byte[] key, KeyFacts facts) {

@@ -17,6 +17,7 @@ public final class SamplerState {
     private final int windowSize;
     private final Map<Integer, SampleWindow> windows = new ConcurrentHashMap<>();
     private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong longNamesSkipped = new AtomicLong();
     private final Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     private volatile String lastError;
     private volatile String off;
@@ -60,6 +61,15 @@ public final class SamplerState {
     /** Drops the windows of databases now empty: their old samples no longer describe anything. */
     public void retainOnly(Set<Integer> databasesWithKeys) {
         windows.keySet().retainAll(databasesWithKeys);
+    }
+
+    /** Counts names too long to sample ({@link KeyNames}); the total so far. */
+    public long skippedLongNames(int count) {
+        return longNamesSkipped.addAndGet(count);
+    }
+
+    public long longNamesSkipped() {
+        return longNamesSkipped.get();
     }
 
     public long taken() {

@@ -12,9 +12,10 @@ import java.util.Locale;
  * @param state running, done, cancelled or failed
  * @param error why it failed
  * @param progress keys scanned against the keys INFO counted when it started (0 to 1; SCAN may return a key twice)
+ * @param longNamesSkipped keys whose names are longer than {@link KeyNames#MAX_BYTES}: not measured, not grouped
  */
 public record ScanReport(String state, String error, String startedAt, double seconds, long keysScanned,
-        long keysAtStart, double progress, long totalBytes, List<Group> groups) {
+        long keysAtStart, double progress, long totalBytes, List<Group> groups, long longNamesSkipped) {
 
     /** At most this many characters of a key name are shown. */
     static final int NAME_CHARS = 120;
@@ -27,14 +28,14 @@ public record ScanReport(String state, String error, String startedAt, double se
     }
 
     static ScanReport of(ExactScan.State state, String error, long startedMillis, long endMillis, long scanned,
-            long keysAtStart, List<ExactScan.Totals> totals) {
+            long keysAtStart, List<ExactScan.Totals> totals, long longNamesSkipped) {
         long total = totals.stream().mapToLong(t -> t.bytes).sum();
         List<Group> groups = totals.stream().map(t -> new Group(t.db, shown(t.group), t.bytes, total > 0
                 ? (double) t.bytes / total : 0, t.keys, t.keys > 0 ? (double) t.withTtl / t.keys : 0,
                 t.biggest.stream().map(b -> new Biggest(shown(b.getKey()), b.getValue())).toList(), t.folded)).toList();
         return new ScanReport(state.name().toLowerCase(Locale.ROOT), error, Instant.ofEpochMilli(startedMillis)
                 .toString(), (endMillis - startedMillis) / 1000.0, scanned, keysAtStart, keysAtStart > 0
-                ? Math.min(1, (double) scanned / keysAtStart) : 1, total, groups);
+                ? Math.min(1, (double) scanned / keysAtStart) : 1, total, groups, longNamesSkipped);
     }
 
     /**
@@ -77,6 +78,10 @@ public record ScanReport(String state, String error, String startedAt, double se
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "Exact scan %s: %,d keys (INFO counted %,d "
                 + "at the start), %s in %.1f s%s%n", state, keysScanned, keysAtStart, ByteSize.human(totalBytes),
                 seconds, error == null ? "" : "; " + error));
+        if (longNamesSkipped > 0) {
+            out.append(String.format(Locale.ROOT, "%,d keys skipped: names longer than %d bytes are not measured%n",
+                    longNamesSkipped, KeyNames.MAX_BYTES));
+        }
         out.append(String.format(Locale.ROOT, "%-4s %-40s %12s %7s %10s %8s%n", "db", "group", "bytes", "share",
                 "keys", "ttl"));
         for (Group g : groups) {

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Parses memory sizes the way users write them: redis.conf units (k = 1000, kb = 1024, m = 10^6, mb = 2^20, g,
  * gb; case-insensitive, as Redis does) and Kubernetes binary units (Ki, Mi, Gi, Ti). Decimals are allowed
- * ({@code 1.5gb}); the result is rounded down to whole bytes.
+ * ({@code 1.5gb}); the result is rounded down to whole bytes. ASCII digits only, no exponents, at most
+ * {@link #MAX_CHARS} characters.
  */
 public final class ByteSize {
 
@@ -22,6 +23,9 @@ public final class ByteSize {
             Map.entry("t", 1_000_000_000_000L), Map.entry("tb", K * K * K * K), Map.entry("ti", K * K * K * K),
             Map.entry("tib", K * K * K * K));
 
+    /** Longer than any size there is (Long.MAX_VALUE has 19 digits): the number is not parsed at all. */
+    static final int MAX_CHARS = 40;
+
     private ByteSize() {
     }
 
@@ -31,8 +35,12 @@ public final class ByteSize {
             return Optional.empty();
         }
         String s = text.strip().toLowerCase(Locale.ROOT);
+        if (s.length() > MAX_CHARS) {
+            return Optional.empty();
+        }
+        // ASCII digits only: Character.isDigit would take full-width and other scripts' digits for a size.
         int split = 0;
-        while (split < s.length() && (Character.isDigit(s.charAt(split)) || s.charAt(split) == '.')) {
+        while (split < s.length() && ((s.charAt(split) >= '0' && s.charAt(split) <= '9') || s.charAt(split) == '.')) {
             split++;
         }
         Long unit = UNITS.get(s.substring(split).strip());

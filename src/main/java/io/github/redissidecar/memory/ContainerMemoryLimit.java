@@ -1,6 +1,7 @@
 package io.github.redissidecar.memory;
 
 import io.github.redissidecar.checks.InvalidConfiguration;
+import io.github.redissidecar.files.BoundedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,10 @@ import java.util.function.Supplier;
  * configuration error, reported with the key and the value.
  */
 public final class ContainerMemoryLimit {
+
+    /** A Downward API file holds one number; anything larger is the wrong file. */
+    static final int MAX_FILE_BYTES = 4096;
+
 
     public static final String KEY = "SIDECAR_CONTAINER_MEMORY_LIMIT (sidecar.container-memory-limit)";
     public static final String FILE_KEY = "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE (sidecar.container-memory-limit-file)";
@@ -70,15 +75,15 @@ public final class ContainerMemoryLimit {
     public static OptionalLong fromFile(Path file) {
         String text;
         try {
-            text = Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new InvalidConfiguration(FILE_KEY + " " + file + " cannot be read (" + e.getClass().getSimpleName()
-                    + "); mount the file (a Downward API volume with resourceFieldRef limits.memory of Redis's "
-                    + "container) or unset the key");
+            text = BoundedFile.read(file, MAX_FILE_BYTES).strip();
+        } catch (BoundedFile.Refused e) {
+            throw new InvalidConfiguration(FILE_KEY + " " + e.getMessage() + "; mount the file (a Downward API volume "
+                    + "with resourceFieldRef limits.memory of Redis's container) or unset the key");
         }
+        // The content is not quoted: a wrong file may be a secret (the password file mounted beside it).
         long bytes = ByteSize.parse(text).filter(b -> b > 0).orElseThrow(() -> new InvalidConfiguration(FILE_KEY
-                + " " + file + " holds '" + text + "', which is not a memory size; it must hold bytes (805306368) "
-                + "or a size (768mb, 768Mi)"));
+                + " " + file + " does not hold a memory size (" + text.length() + " characters, not shown); it must "
+                + "hold bytes (805306368) or a size (768mb, 768Mi)"));
         return OptionalLong.of(bytes);
     }
 

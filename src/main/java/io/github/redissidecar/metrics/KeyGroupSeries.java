@@ -64,6 +64,9 @@ public final class KeyGroupSeries {
                 + "database's window is full.", Sample.of(state.warmingUp() ? 1 : 0)));
         out.add(new MetricFamily("redis_sidecar_keygroup_samples_total", "Keys sampled since the sidecar started.",
                 MetricType.COUNTER, List.of(Sample.of(state.taken()))));
+        out.add(new MetricFamily("redis_sidecar_keygroup_long_names_skipped_total", "Key names drawn by sampling "
+                + "that were longer than 1024 bytes: skipped, never grouped or sent back to Redis.", MetricType.COUNTER,
+                List.of(Sample.of(state.longNamesSkipped()))));
         out.add(new MetricFamily("redis_sidecar_keygroup_window_samples", "Samples the estimates of a database "
                 + "rest on (at most SIDECAR_KEYS_WINDOW).", MetricType.GAUGE, state.held().entrySet().stream()
                         .map(e -> Sample.of(e.getValue(), "db", "db" + e.getKey())).toList()));

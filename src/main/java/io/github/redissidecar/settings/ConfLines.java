@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 public final class ConfLines {
 
+    /** Longer than any real directive (the longest, a save schedule or a keyspace-events list, is a few dozen). */
+    public static final int MAX_LINE_CHARS = 16 * 1024;
+
     private ConfLines() {
     }
 
@@ -28,12 +31,18 @@ public final class ConfLines {
                 continue;
             }
             String origin = source + " line " + (i + 1);
+            if (line.length() > MAX_LINE_CHARS) {
+                throw new SettingsException("Invalid setting in " + origin + ": the line is longer than "
+                        + MAX_LINE_CHARS + " characters (" + line.length() + "); no Redis setting is that long");
+            }
             List<String> words = split(stripped, new ConfLine(origin, line, "", List.of()));
             ConfLine parsed = new ConfLine(origin, line, words.get(0).toLowerCase(Locale.ROOT), words.subList(1,
                     words.size()));
             if (parsed.args().isEmpty()) {
+                // One word alone may be a password file mounted by mistake: it is not repeated.
+                String example = "parameter";
                 throw new SettingsException(parsed, "no value given; write the parameter and its value, e.g. "
-                        + "\"maxmemory 512mb\", or \"" + parsed.parameter() + " \\\"\\\"\" for an empty value");
+                        + "\"maxmemory 512mb\", or \"" + example + " \\\"\\\"\" for an empty value");
             }
             out.add(parsed);
         }

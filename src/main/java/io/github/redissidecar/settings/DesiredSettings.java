@@ -1,5 +1,6 @@
 package io.github.redissidecar.settings;
 
+import io.github.redissidecar.checks.Printable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The validated, normalised settings the sidecar keeps in Redis, in the order written. Everything that can be
@@ -15,6 +17,8 @@ import java.util.OptionalLong;
 public final class DesiredSettings {
 
     private static final String LIMIT_KEY = "SIDECAR_CONTAINER_MEMORY_LIMIT";
+    private static final Pattern PERCENT = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,6})?");
+    private static final long MIN_PERCENT_BYTES = 1024 * 1024;
 
     private final List<DesiredSetting> settings;
 
@@ -90,12 +94,13 @@ public final class DesiredSettings {
     }
 
     private static long percentOf(ConfLine line, String written, OptionalLong containerLimit) {
-        BigDecimal percent;
-        try {
-            percent = new BigDecimal(written.substring(0, written.length() - 1).strip());
-        } catch (NumberFormatException e) {
-            throw new SettingsException(line, "\"" + written + "\" is not a percentage; write e.g. 35% or 33.25%");
+        String number = written.substring(0, written.length() - 1).strip();
+        // ASCII digits, bounded: BigDecimal would take an exponent of a hundred million digits' worth of time.
+        if (!PERCENT.matcher(number).matches()) {
+            throw new SettingsException(line, "\"" + Printable.of(written) + "\" is not a percentage; write e.g. 35% or 33.25% "
+                    + "(digits, at most 6 decimals)");
         }
+        BigDecimal percent = new BigDecimal(number);
         if (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
             throw new SettingsException(line, "maxmemory " + written + " must be above 0% and at most 100% of the "
                     + "container memory limit (for no limit at all write maxmemory 0)");
@@ -105,8 +110,14 @@ public final class DesiredSettings {
                     + LIMIT_KEY + " (e.g. 768mb, or auto inside Redis's own container) or write maxmemory in "
                     + "bytes (e.g. 512mb)");
         }
-        return BigDecimal.valueOf(containerLimit.getAsLong()).multiply(percent)
+        long bytes = BigDecimal.valueOf(containerLimit.getAsLong()).multiply(percent)
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.FLOOR).longValueExact();
+        // Rounded to nothing it would read as maxmemory 0, no limit at all; a few bytes would evict everything.
+        if (bytes < MIN_PERCENT_BYTES) {
+            throw new SettingsException(line, "maxmemory " + written + " of the container limit is " + bytes
+                    + " bytes, below 1 MiB: Redis would evict nearly everything; write a larger percentage");
+        }
+        return bytes;
     }
 
     // redis.conf accumulates save lines; save "" clears them.

@@ -1,5 +1,6 @@
 package io.github.redissidecar.settings;
 
+import io.github.redissidecar.checks.Printable;
 import io.github.redissidecar.memory.ByteSize;
 import java.util.Locale;
 import java.util.Map;
@@ -40,10 +41,6 @@ public final class ParameterCatalog {
             Map.entry("user", "ACL users are not settings; manage them with ACL SETUSER or an ACL file"),
             Map.entry("replicaof", "replication is not a memory setting; use REPLICAOF or redis.conf"),
             Map.entry("slaveof", "replication is not a memory setting; use REPLICAOF or redis.conf"),
-            Map.entry("requirepass", "passwords do not belong in settings that /status shows; set it on "
-                    + "Redis's command line or in redis.conf"),
-            Map.entry("masterauth", "passwords do not belong in settings that /status shows; set it on "
-                    + "Redis's command line or in redis.conf"),
             Map.entry("port", "changing it would cut the sidecar's own connection; set it on Redis's command line"),
             Map.entry("tls-port", "changing it would cut the sidecar's own connection; set it on Redis's command "
                     + "line"),
@@ -51,14 +48,31 @@ public final class ParameterCatalog {
             Map.entry("unixsocket", "changing it would cut the sidecar's own connection; set it on Redis's "
                     + "command line"));
 
+    private static final String SECRET = "passwords do not belong in settings that /status shows (the line is not "
+            + "shown); set it on Redis's command line or in redis.conf";
+
     private ParameterCatalog() {
+    }
+
+    /** requirepass, masterauth and every *pass* parameter (tls-key-file-pass, ...): their values are never shown. */
+    public static boolean isSecret(String parameter) {
+        return parameter.equals("requirepass") || parameter.equals("masterauth") || parameter.contains("pass");
+    }
+
+    static boolean isParameterName(String word) {
+        return word.length() <= 64 && word.matches("[a-z0-9][a-z0-9-]*");
     }
 
     /** The value as CONFIG GET reports it. {@code maxmemory N%} is resolved by {@link DesiredSettings}. */
     static String normalise(ConfLine line) {
         String parameter = line.parameter();
-        if (!parameter.matches("[a-z0-9][a-z0-9-]*")) {
-            throw new SettingsException(line, "\"" + parameter + "\" is not a Redis parameter name");
+        if (!isParameterName(parameter)) {
+            throw new SettingsException(line, (SettingsException.quotable(line) ? "\"" + Printable.of(parameter)
+                    + "\" is" : "the first word is") + " not a Redis parameter name; write one \"parameter value\" per "
+                    + "line, e.g. \"maxmemory 512mb\"");
+        }
+        if (isSecret(parameter)) {
+            throw new SettingsException(line, parameter + " cannot be a sidecar setting: " + SECRET);
         }
         String refused = REFUSED.get(parameter);
         if (refused != null) {
@@ -91,7 +105,7 @@ public final class ParameterCatalog {
     }
 
     static long size(ConfLine line, String value) {
-        return ByteSize.parse(value).orElseThrow(() -> new SettingsException(line, "\"" + value
+        return ByteSize.parse(value).orElseThrow(() -> new SettingsException(line, "\"" + Printable.of(value)
                 + "\" is not a size; write bytes or a size with a redis.conf unit, e.g. 536870912, 512mb, 1.5gb"
                 + (line.parameter().equals("maxmemory") ? ", or a percentage of the container limit, e.g. 35%"
                         : "")));
@@ -100,7 +114,7 @@ public final class ParameterCatalog {
     private static String choice(ConfLine line, String value, Set<String> choices) {
         String lower = value.toLowerCase(Locale.ROOT);
         if (!choices.contains(lower)) {
-            throw new SettingsException(line, "\"" + value + "\" is not a valid " + line.parameter()
+            throw new SettingsException(line, "\"" + Printable.of(value) + "\" is not a valid " + line.parameter()
                     + "; use one of " + String.join(", ", choices.stream().sorted().toList()));
         }
         return lower;

@@ -1,7 +1,6 @@
 package io.github.redissidecar.settings;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import io.github.redissidecar.files.BoundedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +11,9 @@ import java.util.Optional;
  * the re-reads and {@code validate} all read them here, so a file that one accepts the others accept too.
  */
 public final class SettingsSources {
+
+    /** A whole redis.conf with its comments is about 110 KB; settings files are a few lines. */
+    public static final int MAX_FILE_BYTES = 256 * 1024;
 
     private SettingsSources() {
     }
@@ -40,10 +42,10 @@ public final class SettingsSources {
     /** @throws SettingsException when the file cannot be read */
     public static String readFile(Path file) {
         try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new SettingsException("SIDECAR_SETTINGS_FILE " + file + " cannot be read (" + e.getClass()
-                    .getSimpleName() + "); mount the file or unset SIDECAR_SETTINGS_FILE");
+            return BoundedFile.read(file, MAX_FILE_BYTES);
+        } catch (BoundedFile.Refused e) {
+            throw new SettingsException("SIDECAR_SETTINGS_FILE " + e.getMessage() + "; mount the settings file (a "
+                    + "regular file of redis.conf lines) or unset SIDECAR_SETTINGS_FILE");
         }
     }
 }

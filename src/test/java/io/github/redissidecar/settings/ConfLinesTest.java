@@ -1,6 +1,7 @@
 package io.github.redissidecar.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,7 +39,8 @@ class ConfLinesTest {
         SettingsException e = assertThrows(SettingsException.class,
                 () -> ConfLines.parse("maxmemory 1gb\nsave \"3600 1", "SIDECAR_SETTINGS"));
         assertTrue(e.getMessage().contains("SIDECAR_SETTINGS line 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("save \"3600 1"), e.getMessage());
+        // Not quoted: a line with an unbalanced quote may be a password mounted by mistake.
+        assertFalse(e.getMessage().contains("3600"), e.getMessage());
         assertTrue(e.getMessage().contains("unbalanced"), e.getMessage());
     }
 

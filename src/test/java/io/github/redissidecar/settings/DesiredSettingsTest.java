@@ -75,7 +75,6 @@ class DesiredSettingsTest {
         "maxmemory abc%|not a percentage",
         "maxmemory 2gb|above the container memory limit of 1073741824 bytes",
         "appendfsync sometimes|use one of always, everysec, no",
-        "requirepass hunter2|passwords do not belong",
         "port 7000|cut the sidecar's own connection",
         "rename-command CONFIG \"\"|not a runtime parameter",
         "max_memory 1gb|not a Redis parameter name",

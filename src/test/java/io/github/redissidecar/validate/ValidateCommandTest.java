@@ -224,7 +224,7 @@ class ValidateCommandTest {
                 dir.resolve("missing").toString()), "cannot be read (NoSuchFileException)");
         Files.writeString(limit, "lots");
         assertOneLine(validate(Map.of("SIDECAR_SETTINGS", "maxmemory 35%"), "--container-memory-limit-file",
-                limit.toString()), "holds 'lots', which is not a memory size");
+                limit.toString()), "does not hold a memory size (4 characters, not shown)");
     }
 
     @Test
