@@ -37,7 +37,7 @@ public final class EcsTaskDefinition {
             if (boot.isPresent() || isRedisImage(JsonTypes.text(container.get("image"), where + " image", ""))) {
                 OptionalLong own = mib(container.get("memory"), where + " memory");
                 OptionalLong limit = own.isPresent() ? own : taskLimit;
-                Optional<SidecarSettings> sidecar = sidecarFor(containers, container, taskLimit);
+                Optional<SidecarSettings> sidecar = sidecarFor(containers, container, taskLimit, fileName);
                 out.add(new RedisSetup(where, boot, sidecar, limit, "set the task's memory (Fargate requires it) "
                         + "or the container's memory (a hard limit, in MiB)"));
             }
@@ -77,10 +77,10 @@ public final class EcsTaskDefinition {
 
     /** The sidecar of the task: the container whose environment has the sidecar's settings or limit. */
     private static Optional<SidecarSettings> sidecarFor(List<JsonNode> containers, JsonNode redis,
-            OptionalLong taskLimit) {
+            OptionalLong taskLimit, String fileName) {
         for (JsonNode container : containers) {
-            Map<String, String> env = JsonTypes.environment(container, "container " + JsonTypes.text(container.get(
-                    "name"), "container name", "?"));
+            String name = JsonTypes.text(container.get("name"), fileName + " container name", "?");
+            Map<String, String> env = JsonTypes.environment(container, fileName + " container " + name);
             boolean sidecar = container != redis && (env.containsKey("SIDECAR_SETTINGS")
                     || env.containsKey("SIDECAR_CONTAINER_MEMORY_LIMIT"));
             if (sidecar) {

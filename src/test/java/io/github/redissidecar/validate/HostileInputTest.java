@@ -118,7 +118,7 @@ class HostileInputTest {
         assertUnusable(ecs("\"command\": [\"redis-server\"], \"memory\": true"), "--ecs-task",
                 "memory is the boolean true; expected a whole number of MiB");
         assertUnusable(ecs("\"command\": [\"redis-server\"], \"environment\": {\"A\": \"b\"}"), "--ecs-task",
-                "environment is an object; expected a list of {\"name\"");
+                "task.json container redis environment is an object; expected a list of {\"name\"");
         assertUnusable(compose("command: {redis-server: 1}"), "--compose",
                 "service redis command is a mapping; expected a string or a list of strings");
         assertUnusable(compose("mem_limit: [768m]"), "--compose", "service redis mem_limit is a list; expected a "
