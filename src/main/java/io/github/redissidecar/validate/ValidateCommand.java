@@ -109,7 +109,8 @@ public final class ValidateCommand {
             return ContainerMemoryLimit.resolve(setting.get(), Path.of("/nonexistent"), Path.of("/nonexistent"));
         } catch (InvalidConfiguration e) {
             throw new UnusableInput("--container-memory-limit is " + Printable.quote(setting.get()) + ", which is "
-                    + "not a memory size; write bytes (805306368), redis.conf units (768mb, 1.5gb) or Kubernetes units (768Mi)");
+                    + "not a memory size; write bytes (805306368), redis.conf units (768mb, 1.5gb) or Kubernetes "
+                    + "units (768Mi)");
         }
     }
 
