@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The Redis services of a compose file: each service that runs redis-server (by its command, or a Redis image),
@@ -29,9 +25,11 @@ public final class ComposeFile {
         Map<String, Object> services = services(text, fileName);
         List<RedisSetup> out = new ArrayList<>();
         for (Map.Entry<String, Object> service : services.entrySet()) {
-            Map<String, Object> definition = map(service.getValue());
-            Optional<List<ConfLine>> boot = command(definition, fileName + " service " + service.getKey());
-            if (boot.isPresent() || isRedisImage(definition.get("image"))) {
+            String where = fileName + " service " + service.getKey();
+            Map<String, Object> definition = YamlTypes.mapping(service.getValue(), where);
+            Optional<List<ConfLine>> boot = command(definition, where);
+            if (boot.isPresent() || isRedisImage(YamlTypes.scalar(definition.get("image"), where + " image",
+                    "a string (an image name such as redis:7)"))) {
                 out.add(setup(fileName, service.getKey(), definition, boot, services));
             }
         }
@@ -43,16 +41,11 @@ public final class ComposeFile {
     }
 
     private static Map<String, Object> services(String text, String fileName) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-        } catch (YAMLException e) {
-            throw new UnusableInput(fileName + " is not readable YAML: " + oneLine(e.getMessage()));
-        }
+        Object root = ComposeYaml.load(text, fileName);
         if (!(root instanceof Map<?, ?> top) || !(top.get("services") instanceof Map<?, ?>)) {
             throw new UnusableInput(fileName + " is not a compose file: it has no services: mapping");
         }
-        return map(top.get("services"));
+        return YamlTypes.mapping(top.get("services"), fileName + " services");
     }
 
     private static RedisSetup setup(String fileName, String name, Map<String, Object> definition,
@@ -60,32 +53,37 @@ public final class ComposeFile {
         String where = fileName + " service " + name;
         OptionalLong limit = limit(definition, where);
         Optional<SidecarSettings> sidecar = services.entrySet().stream()
-                .filter(s -> watches(environment(map(s.getValue())), name))
-                .findFirst().map(s -> sidecar(map(s.getValue()), fileName + " service " + s.getKey()));
+                .filter(s -> watches(environment(map(s, fileName), fileName + " service " + s.getKey()), name))
+                .findFirst().map(s -> sidecar(map(s, fileName), fileName + " service " + s.getKey()));
         return new RedisSetup(where, boot, sidecar, limit, "set mem_limit (e.g. mem_limit: 768m) or "
-                + "deploy.resources.limits.memory on service " + name, celeryClients(services, name));
+                + "deploy.resources.limits.memory on service " + name, celeryClients(services, name, fileName));
     }
 
     // Services whose Celery broker setting (CELERY_BROKER_URL, BROKER_URL, ...) is a redis:// URL naming this host.
-    private static List<String> celeryClients(Map<String, Object> services, String host) {
+    private static List<String> celeryClients(Map<String, Object> services, String host, String fileName) {
         List<String> out = new ArrayList<>();
         Pattern url = Pattern.compile("rediss?://([^@/]*@)?" + Pattern.quote(host) + "(:\\d+)?(/.*)?");
-        services.forEach((service, definition) -> environment(map(definition)).forEach((key, value) -> {
-            if (key.toUpperCase(Locale.ROOT).contains("BROKER") && url.matcher(value.strip()).matches()) {
-                out.add(service + " (" + key + ")");
-            }
-        }));
+        for (Map.Entry<String, Object> s : services.entrySet()) {
+            environment(map(s, fileName), fileName + " service " + s.getKey()).forEach((key, value) -> {
+                if (key.toUpperCase(Locale.ROOT).contains("BROKER") && url.matcher(value.strip()).matches()) {
+                    out.add(s.getKey() + " (" + key + ")");
+                }
+            });
+        }
         return out;
     }
 
     private static Optional<List<ConfLine>> command(Map<String, Object> definition, String where) {
         Object command = definition.get("command");
         String source = where + " command";
+        String expected = "a string or a list of strings (command: redis-server --maxmemory 512mb)";
         try {
             if (command instanceof List<?> words) {
-                return RedisCommandLine.parse(words.stream().map(w -> unescape(String.valueOf(w))).toList(), source);
+                return RedisCommandLine.parse(YamlTypes.scalars(words, source, expected).stream()
+                        .map(ComposeFile::unescape).toList(), source);
             }
-            return command == null ? Optional.empty() : RedisCommandLine.parse(unescape(command.toString()), source);
+            String line = YamlTypes.scalar(command, source, expected);
+            return line == null ? Optional.empty() : RedisCommandLine.parse(unescape(line), source);
         } catch (SettingsException e) {
             throw new UnusableInput(where + ": the command cannot be split into words: " + e.getMessage());
         }
@@ -96,18 +94,25 @@ public final class ComposeFile {
         return word.replace("$$", "$");
     }
 
-    private static boolean isRedisImage(Object image) {
+    private static boolean isRedisImage(String image) {
         if (image == null) {
             return false;
         }
-        String repository = image.toString().replaceFirst("[:@].*$", "");
+        String repository = image.replaceFirst("[:@].*$", "");
         String last = repository.substring(repository.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         return last.equals("redis") || last.equals("redis-stack-server") || last.equals("redis-stack");
     }
 
     private static OptionalLong limit(Map<String, Object> definition, String where) {
+        String size = "a memory size (768m, or bytes as a number)";
+        YamlTypes.scalar(definition.get("mem_limit"), where + " mem_limit", size);
         OptionalLong memLimit = DockerMemory.bytes(definition.get("mem_limit"), where + " mem_limit");
-        Object deployed = map(map(map(definition.get("deploy")).get("resources")).get("limits")).get("memory");
+        String key = where + " deploy";
+        Map<String, Object> deploy = YamlTypes.mapping(definition.get("deploy"), key);
+        Map<String, Object> resources = YamlTypes.mapping(deploy.get("resources"), key += ".resources");
+        Map<String, Object> limits = YamlTypes.mapping(resources.get("limits"), key += ".limits");
+        Object deployed = limits.get("memory");
+        YamlTypes.scalar(deployed, key + ".memory", size);
         OptionalLong deployLimit = DockerMemory.bytes(deployed, where + " deploy.resources.limits.memory");
         if (memLimit.isPresent() && deployLimit.isPresent()) {
             return OptionalLong.of(Math.min(memLimit.getAsLong(), deployLimit.getAsLong()));
@@ -116,11 +121,12 @@ public final class ComposeFile {
     }
 
     private static SidecarSettings sidecar(Map<String, Object> definition, String where) {
-        Map<String, String> env = environment(definition);
+        Map<String, String> env = environment(definition, where);
         // SIDECAR_SETTINGS_FILE and SIDECAR_CONTAINER_MEMORY_LIMIT_FILE are paths inside the container, not readable
         // from here.
-        return new SidecarSettings(Optional.empty(), Optional.ofNullable(env.get("SIDECAR_SETTINGS")), Optional.ofNullable(env.get(
-                        "SIDECAR_CONTAINER_MEMORY_LIMIT")), limit(definition, where), Optional.empty());
+        return new SidecarSettings(Optional.empty(), Optional.ofNullable(env.get("SIDECAR_SETTINGS")),
+                Optional.ofNullable(env.get("SIDECAR_CONTAINER_MEMORY_LIMIT")), limit(definition, where),
+                Optional.empty());
     }
 
     static boolean watches(Map<String, String> env, String redisName) {
@@ -131,24 +137,33 @@ public final class ComposeFile {
     }
 
     /** environment: as a mapping or as a list of KEY=VALUE. */
-    private static Map<String, String> environment(Map<String, Object> definition) {
+    private static Map<String, String> environment(Map<String, Object> definition, String where) {
         Object env = definition.get("environment");
+        String key = where + " environment";
         Map<String, String> out = new java.util.HashMap<>();
         if (env instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : unescape(String.valueOf(v))));
+            m.forEach((k, v) -> {
+                if (k == null) {
+                    throw YamlTypes.wrong(key, null, "NAME: value entries");
+                }
+                String name = YamlTypes.scalar(k, key, "NAME: value entries");
+                String value = YamlTypes.scalar(v, key + " " + name, "a string, number or boolean");
+                out.put(name, value == null ? "" : unescape(value));
+            });
         } else if (env instanceof List<?> list) {
-            for (Object item : list) {
-                String entry = String.valueOf(item);
+            for (String entry : YamlTypes.scalars(list, key, "a list of NAME=value strings")) {
                 int eq = entry.indexOf('=');
                 out.put(eq < 0 ? entry : entry.substring(0, eq), eq < 0 ? "" : unescape(entry.substring(eq + 1)));
             }
+        } else if (env != null) {
+            throw YamlTypes.wrong(key, env, "a mapping (NAME: value) or a list of NAME=value strings");
         }
         return out;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    // A service's definition, from the entry of services: it is named by.
+    private static Map<String, Object> map(Map.Entry<String, Object> service, String fileName) {
+        return YamlTypes.mapping(service.getValue(), fileName + " service " + service.getKey());
     }
 
     static String oneLine(String text) {

@@ -1,12 +1,10 @@
 package io.github.redissidecar.validate;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.redissidecar.settings.ConfLine;
 import io.github.redissidecar.settings.SettingsException;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,16 +27,17 @@ public final class EcsTaskDefinition {
     public static List<RedisSetup> setups(String text, String fileName) {
         JsonNode task = parse(text, fileName);
         OptionalLong taskLimit = mib(task.get("memory"), fileName + " memory");
-        List<JsonNode> containers = new ArrayList<>();
-        task.get("containerDefinitions").forEach(containers::add);
+        List<JsonNode> containers = JsonTypes.objects(task.get("containerDefinitions"), fileName
+                + " containerDefinitions", "a list of container objects");
         List<RedisSetup> out = new ArrayList<>();
         for (JsonNode container : containers) {
-            String where = fileName + " container " + container.path("name").asText("?");
+            String where = fileName + " container " + JsonTypes.text(container.get("name"), fileName + " container "
+                    + "name", "?");
             Optional<List<ConfLine>> boot = command(container, where);
-            if (boot.isPresent() || isRedisImage(container.path("image").asText(""))) {
+            if (boot.isPresent() || isRedisImage(JsonTypes.text(container.get("image"), where + " image", ""))) {
                 OptionalLong own = mib(container.get("memory"), where + " memory");
                 OptionalLong limit = own.isPresent() ? own : taskLimit;
-                Optional<SidecarSettings> sidecar = sidecarFor(containers, container, taskLimit);
+                Optional<SidecarSettings> sidecar = sidecarFor(containers, container, taskLimit, fileName);
                 out.add(new RedisSetup(where, boot, sidecar, limit, "set the task's memory (Fargate requires it) "
                         + "or the container's memory (a hard limit, in MiB)"));
             }
@@ -51,13 +50,7 @@ public final class EcsTaskDefinition {
     }
 
     private static JsonNode parse(String text, String fileName) {
-        JsonNode root;
-        try {
-            root = new ObjectMapper().readTree(text);
-        } catch (JacksonException e) {
-            throw new UnusableInput(fileName + " is not readable JSON: " + ComposeFile.oneLine(e.getOriginalMessage())
-                    + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
-        }
+        JsonNode root = JsonTypes.read(text, fileName);
         JsonNode task = root != null && root.has("taskDefinition") ? root.get("taskDefinition") : root;
         if (task == null || !task.path("containerDefinitions").isArray()) {
             throw new UnusableInput(fileName + " is not an ECS task definition: it has no containerDefinitions "
@@ -67,9 +60,8 @@ public final class EcsTaskDefinition {
     }
 
     private static Optional<List<ConfLine>> command(JsonNode container, String where) {
-        List<String> words = new ArrayList<>();
-        container.path("entryPoint").forEach(w -> words.add(w.asText()));
-        container.path("command").forEach(w -> words.add(w.asText()));
+        List<String> words = new ArrayList<>(JsonTypes.strings(container.get("entryPoint"), where + " entryPoint"));
+        words.addAll(JsonTypes.strings(container.get("command"), where + " command"));
         try {
             return RedisCommandLine.parse(words, where + " command");
         } catch (SettingsException e) {
@@ -85,10 +77,10 @@ public final class EcsTaskDefinition {
 
     /** The sidecar of the task: the container whose environment has the sidecar's settings or limit. */
     private static Optional<SidecarSettings> sidecarFor(List<JsonNode> containers, JsonNode redis,
-            OptionalLong taskLimit) {
+            OptionalLong taskLimit, String fileName) {
         for (JsonNode container : containers) {
-            Map<String, String> env = new HashMap<>();
-            container.path("environment").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+            String name = JsonTypes.text(container.get("name"), fileName + " container name", "?");
+            Map<String, String> env = JsonTypes.environment(container, fileName + " container " + name);
             boolean sidecar = container != redis && (env.containsKey("SIDECAR_SETTINGS")
                     || env.containsKey("SIDECAR_CONTAINER_MEMORY_LIMIT"));
             if (sidecar) {
@@ -102,15 +94,24 @@ public final class EcsTaskDefinition {
         return Optional.empty();
     }
 
-    /** ECS memory: MiB, as a number or a string ("1024"). */
+    /** ECS memory: MiB, as a number or a string ("1024"), at most {@link Limits#MEMORY_BYTES}. */
     private static OptionalLong mib(JsonNode value, String where) {
         if (value == null || value.isNull()) {
             return OptionalLong.empty();
         }
+        if (!value.isIntegralNumber() && !value.isTextual()) {
+            throw JsonTypes.wrong(where, value, "a whole number of MiB, e.g. 1024");
+        }
         String text = value.asText().strip();
-        if (!text.matches("[0-9]+") || Long.parseLong(text) <= 0) {
-            throw new UnusableInput(where + " is \"" + text + "\"; ECS takes memory in MiB as a whole number, e.g. "
-                    + "1024 (units such as 1gb are not accepted)");
+        // Bounded before parsing: "99999999999999999999" would overflow a long, and a long times 2^20 too.
+        if (text.length() > Limits.NUMBER_CHARS || !text.matches("[0-9]+") || new BigInteger(text).signum() == 0) {
+            throw new UnusableInput(where + " is " + Printable.quote(text) + "; ECS takes memory in MiB as a whole "
+                    + "number, e.g. 1024 (units such as 1gb are not accepted)");
+        }
+        if (new BigInteger(text).compareTo(BigInteger.valueOf(Limits.MEMORY_BYTES / MIB)) > 0) {
+            throw new UnusableInput(where + " is " + Printable.quote(text) + " MiB, over the "
+                    + Limits.MEMORY_BYTES_TEXT + " validate accepts as a memory limit (no container has that much); "
+                    + "write the limit in MiB, e.g. 1024");
         }
         return OptionalLong.of(Long.parseLong(text) * MIB);
     }

@@ -4,9 +4,7 @@ import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.memory.ContainerMemoryLimit;
 import io.github.redissidecar.settings.ConfLines;
 import io.github.redissidecar.settings.SettingsException;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +38,12 @@ public final class ValidateCommand {
             out.print(options.json() ? report.json() : report.text());
             return report.exitCode();
         } catch (UnusableInput e) {
-            err.println("validate: " + e.getMessage());
+            err.println("validate: " + Printable.line(e.getMessage()));
+            return 2;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // A bug, or a limit missed: still one line and exit 2, as promised for any input, not a stack trace.
+            err.println("validate: the inputs could not be checked (" + e.getClass().getSimpleName() + "); this is a "
+                    + "bug in validate: report it with the input file");
             return 2;
         }
     }
@@ -105,13 +108,15 @@ public final class ValidateCommand {
         try {
             return ContainerMemoryLimit.resolve(setting.get(), Path.of("/nonexistent"), Path.of("/nonexistent"));
         } catch (InvalidConfiguration e) {
-            throw new UnusableInput("--container-memory-limit is \"" + setting.get() + "\", which is not a memory "
-                    + "size; write bytes (805306368), redis.conf units (768mb, 1.5gb) or Kubernetes units (768Mi)");
+            throw new UnusableInput("--container-memory-limit is " + Printable.quote(setting.get()) + ", which is "
+                    + "not a memory size; write bytes (805306368), redis.conf units (768mb, 1.5gb) or Kubernetes "
+                    + "units (768Mi)");
         }
     }
 
     // Read as startup reads it; a file that startup could not read leaves nothing to check against.
     private static OptionalLong limitFile(Path file) {
+        InputFile.check(file);
         try {
             return ContainerMemoryLimit.fromFile(file);
         } catch (InvalidConfiguration e) {
@@ -120,10 +125,6 @@ public final class ValidateCommand {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UnusableInput(file + " cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        return InputFile.read(file);
     }
 }

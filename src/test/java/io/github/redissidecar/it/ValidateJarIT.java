@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code validate} as users run it: the packaged jar in its own process, no Redis anywhere. Exit codes, one line
@@ -30,6 +31,10 @@ class ValidateJarIT {
     }
 
     private static Result run(List<String> command) throws Exception {
+        return run(command, 60);
+    }
+
+    private static Result run(List<String> command, int seconds) throws Exception {
         Path out = Files.createTempFile("validate", ".out");
         Path err = Files.createTempFile("validate", ".err");
         try {
@@ -37,9 +42,9 @@ class ValidateJarIT {
             pb.environment().put("PATH", JAVA_BIN + ":" + System.getenv("PATH"));
             pb.environment().keySet().removeIf(k -> k.startsWith("SIDECAR_"));
             Process process = pb.start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError(command + " did not exit within 60 s (a server started?)");
+                throw new AssertionError(command + " did not exit within " + seconds + " s");
             }
             return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
         } finally {
@@ -90,6 +95,31 @@ class ValidateJarIT {
         Result json = validate("--ecs-task", DIR + "not-json.json");
         assertEquals(2, json.exit());
         assertEquals(1, json.err().lines().count(), json.err());
+    }
+
+    // Issue 29: in a 16 MiB heap, a "billion laughs" (48 aliases, under SnakeYAML's default 50) and /dev/zero were
+    // out of memory with a stack trace; now each is one line and exit 2 within 10 s.
+    @Test
+    void hostileInputInASmallHeapIsOneLineAndExit2(@TempDir Path dir) throws Exception {
+        StringBuilder laughs = new StringBuilder("x0: &a0 [lol,lol,lol,lol,lol,lol]\n");
+        for (int level = 1; level <= 8; level++) {
+            laughs.append("x").append(level).append(": &a").append(level).append(" [")
+                    .append(String.join(",", java.util.Collections.nCopies(6, "*a" + (level - 1)))).append("]\n");
+        }
+        laughs.append("services:\n  redis:\n    image: redis\n    command: [redis-server, \"--save\", *a7]\n");
+        Path file = Files.writeString(dir.resolve("laughs.yaml"), laughs);
+        for (List<String> input : List.of(List.of("--compose", file.toString()), List.of("--compose", "/dev/zero"),
+                List.of("--ecs-task", "/dev/zero"))) {
+            List<String> command = new ArrayList<>(List.of(JAVA_BIN.resolve("java").toString(), "-Xmx16m", "-jar",
+                    JAR, "validate"));
+            command.addAll(input);
+            Result result = run(command, 10);
+            assertEquals(2, result.exit(), input + ": " + result.out() + result.err());
+            assertEquals("", result.out(), input.toString());
+            assertEquals(1, result.err().lines().count(), input + ": " + result.err());
+            assertFalse(result.err().contains("Exception") || result.err().contains("\tat ")
+                    || result.err().contains("bug in validate"), result.err());
+        }
     }
 
     @Test
