@@ -29,7 +29,7 @@ public final class Printable {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    if (escaped(c)) {
                         out.append(c > 0xff ? String.format("\\u%04x", (int) c) : String.format("\\x%02x", (int) c));
                     } else {
                         out.append(c);
@@ -43,11 +43,18 @@ public final class Printable {
         return out.toString();
     }
 
+    // Line and paragraph separators end a line in some viewers; format characters (a right-to-left override) change
+    // how the rest of the line reads.
+    private static boolean escaped(char c) {
+        return Character.isISOControl(c) || c == '\u2028' || c == '\u2029'
+                || Character.getType(c) == Character.FORMAT;
+    }
+
     /** Whether {@link #of(String)} would change anything but the length. */
     public static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+            if (escaped(c)) {
                 return true;
             }
         }

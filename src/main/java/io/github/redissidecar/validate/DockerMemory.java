@@ -32,7 +32,7 @@ final class DockerMemory {
         }
         BigDecimal bytes = value instanceof Number number ? fromNumber(number) : fromText(value.toString());
         if (bytes != null && bytes.compareTo(MAX) > 0) {
-            throw new UnusableInput(where + " is " + Printable.quote(value) + ", over the " + Limits.MEMORY_BYTES_TEXT
+            throw new UnusableInput(where + " is " + Quoted.quote(value) + ", over the " + Limits.MEMORY_BYTES_TEXT
                     + " validate accepts as a memory limit (no container has that much); write the container's limit "
                     + "in Docker's units, e.g. 768m or 64g");
         }
@@ -40,7 +40,7 @@ final class DockerMemory {
         if (whole > 0) {
             return OptionalLong.of(whole);
         }
-        throw new UnusableInput(where + " is " + Printable.quote(value) + ", which is not a memory size in Docker's "
+        throw new UnusableInput(where + " is " + Quoted.quote(value) + ", which is not a memory size in Docker's "
                 + "units; write e.g. 768m, 1g or 805306368 (bytes)");
     }
 

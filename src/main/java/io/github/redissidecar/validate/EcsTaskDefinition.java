@@ -105,11 +105,11 @@ public final class EcsTaskDefinition {
         String text = value.asText().strip();
         // Bounded before parsing: "99999999999999999999" would overflow a long, and a long times 2^20 too.
         if (text.length() > Limits.NUMBER_CHARS || !text.matches("[0-9]+") || new BigInteger(text).signum() == 0) {
-            throw new UnusableInput(where + " is " + Printable.quote(text) + "; ECS takes memory in MiB as a whole "
+            throw new UnusableInput(where + " is " + Quoted.quote(text) + "; ECS takes memory in MiB as a whole "
                     + "number, e.g. 1024 (units such as 1gb are not accepted)");
         }
         if (new BigInteger(text).compareTo(BigInteger.valueOf(Limits.MEMORY_BYTES / MIB)) > 0) {
-            throw new UnusableInput(where + " is " + Printable.quote(text) + " MiB, over the "
+            throw new UnusableInput(where + " is " + Quoted.quote(text) + " MiB, over the "
                     + Limits.MEMORY_BYTES_TEXT + " validate accepts as a memory limit (no container has that much); "
                     + "write the limit in MiB, e.g. 1024");
         }

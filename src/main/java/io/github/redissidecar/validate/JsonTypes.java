@@ -102,8 +102,8 @@ final class JsonTypes {
         return switch (value.getNodeType()) {
             case OBJECT, POJO -> "an object";
             case ARRAY -> "a list";
-            case STRING -> "the string " + Printable.quote(value.asText());
-            case NUMBER -> "the number " + Printable.quote(value.asText());
+            case STRING -> "the string " + Quoted.quote(value.asText());
+            case NUMBER -> "the number " + Quoted.quote(value.asText());
             case BOOLEAN -> "the boolean " + value.asText();
             default -> "null";
         };

@@ -38,7 +38,7 @@ public final class ValidateCommand {
             out.print(options.json() ? report.json() : report.text());
             return report.exitCode();
         } catch (UnusableInput e) {
-            err.println("validate: " + Printable.line(e.getMessage()));
+            err.println("validate: " + Quoted.line(e.getMessage()));
             return 2;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // A bug, or a limit missed: still one line and exit 2, as promised for any input, not a stack trace.
@@ -108,7 +108,7 @@ public final class ValidateCommand {
         try {
             return ContainerMemoryLimit.resolve(setting.get(), Path.of("/nonexistent"), Path.of("/nonexistent"));
         } catch (InvalidConfiguration e) {
-            throw new UnusableInput("--container-memory-limit is " + Printable.quote(setting.get()) + ", which is "
+            throw new UnusableInput("--container-memory-limit is " + Quoted.quote(setting.get()) + ", which is "
                     + "not a memory size; write bytes (805306368), redis.conf units (768mb, 1.5gb) or Kubernetes "
                     + "units (768Mi)");
         }

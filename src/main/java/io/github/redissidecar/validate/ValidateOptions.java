@@ -64,7 +64,7 @@ public record ValidateOptions(List<Path> composeFiles, List<Path> ecsTasks, Opti
         return switch (format.toLowerCase(Locale.ROOT)) {
             case "text" -> false;
             case "json" -> true;
-            default -> throw new UnusableInput("--format is " + Printable.quote(format) + "; use text or json");
+            default -> throw new UnusableInput("--format is " + Quoted.quote(format) + "; use text or json");
         };
     }
 
@@ -72,7 +72,7 @@ public record ValidateOptions(List<Path> composeFiles, List<Path> ecsTasks, Opti
         return switch (severity.toLowerCase(Locale.ROOT)) {
             case "warning" -> Severity.WARNING;
             case "error" -> Severity.ERROR;
-            default -> throw new UnusableInput("--fail-on is " + Printable.quote(severity) + "; use warning or error");
+            default -> throw new UnusableInput("--fail-on is " + Quoted.quote(severity) + "; use warning or error");
         };
     }
 

@@ -57,7 +57,7 @@ final class YamlTypes {
             return "a list";
         }
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return Printable.quote(value);
+            return Quoted.quote(value);
         }
         return "a " + value.getClass().getSimpleName() + " (a YAML tag such as !!binary or !!timestamp)";
     }

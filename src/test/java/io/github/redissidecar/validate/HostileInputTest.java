@@ -133,7 +133,7 @@ class HostileInputTest {
     @Test
     void controlCharactersInValuesCannotForgeLines() throws IOException {
         String line = assertUnusable(compose("mem_limit: \"768m\\n\\u001b[31merror: forged\\u2028x\""), "--compose",
-                "mem_limit is \"768m\\nerror".replace("error", "\\u001b[31merror"));
+                "mem_limit is \"768m\\nerror".replace("error", "\\x1b[31merror"));
         assertTrue(line.contains("\\u2028"), line);
     }
 

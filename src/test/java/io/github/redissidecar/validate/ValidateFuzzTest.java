@@ -47,7 +47,7 @@ class ValidateFuzzTest {
             try {
                 read.accept(input);
             } catch (UnusableInput e) {
-                String line = "validate: " + Printable.line(e.getMessage());
+                String line = "validate: " + Quoted.line(e.getMessage());
                 assertTrue(line.lines().count() == 1 && !line.isBlank(), line);
             }
             long millis = (System.nanoTime() - start) / 1_000_000;

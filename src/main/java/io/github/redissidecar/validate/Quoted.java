@@ -1,10 +1,12 @@
 package io.github.redissidecar.validate;
 
+import io.github.redissidecar.checks.Printable;
+
 /**
  * Text from an input as it can go into a one-line message: control and line-separator characters escaped (a value
  * with a newline or an escape sequence must not forge a second line or recolour a terminal), long values shortened.
  */
-final class Printable {
+final class Quoted {
 
     /** A value quoted in a message: at most this many characters of it are shown. */
     static final int VALUE_CHARS = 60;
@@ -12,7 +14,7 @@ final class Printable {
     /** A whole message line: beyond this its middle is cut, keeping the start (what) and the end (the fix). */
     static final int LINE_CHARS = 1000;
 
-    private Printable() {
+    private Quoted() {
     }
 
     /** The value in double quotes, escaped, and shortened with its length when long. */
@@ -35,20 +37,6 @@ final class Printable {
     }
 
     private static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    boolean control = c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-                            || Character.getType(c) == Character.FORMAT;
-                    out.append(control ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-                }
-            }
-        }
-        return out.toString();
+        return Printable.of(text, Integer.MAX_VALUE);
     }
 }
