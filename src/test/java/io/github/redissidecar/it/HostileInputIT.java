@@ -97,6 +97,32 @@ class HostileInputIT {
     }
 
     @Test
+    void megabyteKeyNamesAreSkippedBySamplingNotSentBack() throws Exception {
+        try (RedisServer redis = new RedisServer().start()) {
+            for (int i = 0; i < 20; i++) {
+                redis.call("SET", (char) ('a' + i) + "x".repeat(1_000_000), "v");
+            }
+            for (int i = 0; i < 200; i++) {
+                redis.call("SET", "session:" + i, "v");
+            }
+            long inputBefore = redis.infoField("stats", "total_net_input_bytes");
+            try (SidecarProcess sidecar = start(Map.of("REDIS_ADDR", redis.address()))) {
+                sidecar.awaitMetrics(t -> io.github.redissidecar.testing.MetricsText.value(t,
+                        "redis_sidecar_keygroup_long_names_skipped_total").orElse(0) >= 5
+                        && io.github.redissidecar.testing.MetricsText.value(t,
+                                "redis_sidecar_keygroup_samples_total").orElse(0) >= 100, "long names skipped");
+                assertTrue(sidecar.process().isAlive());
+                assertTrue(sidecar.get("/metrics").contains("redis_up 1"));
+                assertFalse(sidecar.output().contains("OutOfMemoryError"), sidecar.output());
+                // Never sent back: a long name in MEMORY USAGE and PTTL would be 2 MB of input to Redis each time.
+                long input = redis.infoField("stats", "total_net_input_bytes") - inputBefore;
+                assertTrue(input < 1_000_000, "bytes Redis received while the sidecar sampled: " + input);
+                assertEquals(220, Long.parseLong(redis.call("DBSIZE").strip().replace(":", "")), "Redis untouched");
+            }
+        }
+    }
+
+    @Test
     void anEmptyBlankOrMissingTokenFileRefusesToStartInOneLine() throws Exception {
         Path dir = Files.createTempDirectory("token");
         for (String content : new String[] {"", "  \n"}) {
