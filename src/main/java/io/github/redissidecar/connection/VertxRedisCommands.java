@@ -10,6 +10,7 @@ import io.github.redissidecar.redis.ScanPage;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +40,7 @@ public class VertxRedisCommands implements RedisCommands {
         long connection = link.state().number();
         if (sections.size() > 1 && singleSectionConnection != connection) {
             try {
-                return send(Request.cmd(Command.INFO, sections.toArray()));
+                return text("INFO", Request.cmd(Command.INFO, sections.toArray()));
             } catch (RedisFailure failure) {
                 if (!isSyntaxError(failure)) {
                     throw failure;
@@ -48,14 +49,14 @@ public class VertxRedisCommands implements RedisCommands {
             }
         }
         // An old server: plain INFO has the default sections; commandstats is asked for on its own.
-        String all = send(Request.cmd(Command.INFO));
-        return sections.contains("commandstats") ? all + "\r\n" + send(Request.cmd(Command.INFO, "commandstats"))
+        String all = text("INFO", Request.cmd(Command.INFO));
+        return sections.contains("commandstats") ? all + "\r\n" + text("INFO", Request.cmd(Command.INFO, "commandstats"))
                 : all;
     }
 
     @Override
     public String clusterInfo() throws RedisFailure {
-        return send(Request.cmd(Command.CLUSTER, "INFO"));
+        return text("CLUSTER INFO", Request.cmd(Command.CLUSTER, "INFO"));
     }
 
     @Override
@@ -160,9 +161,18 @@ public class VertxRedisCommands implements RedisCommands {
         return link.address();
     }
 
-    private String send(Request request) throws RedisFailure {
+    // INFO and CLUSTER INFO answer text. Anything else (a number, an array, nil) is no Redis: it must not count as
+    // "up" with nothing in it, so it fails the poll and drops the connection, as a reply over the limits does.
+    private String text(String command, Request request) throws RedisFailure {
         Response response = link.send(request);
-        return response == null ? "" : response.toString();
+        if (response == null || response.type() != ResponseType.BULK) {
+            RedisFailure failure = new RedisFailure(FailureReason.PROTOCOL, link.address() + ": "
+                    + command + " answered " + (response == null ? "nil" : "a reply of type "
+                    + response.type()) + ", not text; connection closed");
+            link.drop(failure);
+            throw failure;
+        }
+        return response.toString();
     }
 
     // RESP2 replies a flat array of name, value; RESP3 a map.
