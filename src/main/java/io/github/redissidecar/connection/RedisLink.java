@@ -10,6 +10,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -87,18 +88,31 @@ public class RedisLink {
     /** Sends one command and waits for its reply. A timeout drops the connection: the server may be frozen. */
     public Response send(Request request) throws RedisFailure {
         Session s = current();
-        return await(s, s.connection().send(request));
+        return answered(s, await(s, s.connection().send(request)));
     }
 
     /**
-     * Drops the current connection for a reply that no Redis would give (e.g. INFO answered with a number): the
-     * failure is logged as a state change and the next connection waits for the backoff of a failure that needs a fix.
+     * Sends a command that answers text (INFO). Any other reply (a number, an array, nil) is no Redis: it must not
+     * count as "up" with nothing in it, so it fails, and drops the connection as a reply over the limits does.
      */
-    public void drop(RedisFailure failure) {
-        Session s = session;
-        if (s != null) {
+    public String sendForText(Request request, String command) throws RedisFailure {
+        Session s = current();
+        Response reply = await(s, s.connection().send(request));
+        if (reply == null || reply.type() != ResponseType.BULK) {
+            RedisFailure failure = new RedisFailure(FailureReason.PROTOCOL, address + ": " + command + " answered "
+                    + (reply == null ? "nil" : "a reply of type " + reply.type()) + ", not text; connection closed");
             lost(s, failure, false);
+            throw failure;
         }
+        return answered(s, reply).toString();
+    }
+
+    // The connection answered as Redis does: news after a protocol failure, and what lets the backoff start again.
+    private <T> T answered(Session s, T reply) {
+        if (s.proven().compareAndSet(false, true)) {
+            stateLog.proven();
+        }
+        return reply;
     }
 
     /**
@@ -107,7 +121,7 @@ public class RedisLink {
      */
     public List<Response> batch(List<Request> requests) throws RedisFailure {
         Session s = current();
-        return await(s, s.connection().batch(requests));
+        return answered(s, await(s, s.connection().batch(requests)));
     }
 
     private Session current() throws RedisFailure {
@@ -120,12 +134,8 @@ public class RedisLink {
 
     private <T> T await(Session s, Future<T> reply) throws RedisFailure {
         try {
-            T result = reply.toCompletionStage().toCompletableFuture()
+            return reply.toCompletionStage().toCompletableFuture()
                     .get(config.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            if (s.proven().compareAndSet(false, true)) {
-                stateLog.proven();
-            }
-            return result;
         } catch (TimeoutException e) {
             RedisFailure failure = new RedisFailure(FailureReason.TIMEOUT,
                     "no reply from " + address + " within " + config.commandTimeout().toMillis() + " ms");

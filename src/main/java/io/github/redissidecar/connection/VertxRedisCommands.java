@@ -10,7 +10,6 @@ import io.github.redissidecar.redis.ScanPage;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
-import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,8 +49,8 @@ public class VertxRedisCommands implements RedisCommands {
         }
         // An old server: plain INFO has the default sections; commandstats is asked for on its own.
         String all = text("INFO", Request.cmd(Command.INFO));
-        return sections.contains("commandstats") ? all + "\r\n" + text("INFO", Request.cmd(Command.INFO, "commandstats"))
-                : all;
+        return sections.contains("commandstats")
+                ? all + "\r\n" + text("INFO", Request.cmd(Command.INFO, "commandstats")) : all;
     }
 
     @Override
@@ -161,18 +160,8 @@ public class VertxRedisCommands implements RedisCommands {
         return link.address();
     }
 
-    // INFO and CLUSTER INFO answer text. Anything else (a number, an array, nil) is no Redis: it must not count as
-    // "up" with nothing in it, so it fails the poll and drops the connection, as a reply over the limits does.
     private String text(String command, Request request) throws RedisFailure {
-        Response response = link.send(request);
-        if (response == null || response.type() != ResponseType.BULK) {
-            RedisFailure failure = new RedisFailure(FailureReason.PROTOCOL, link.address() + ": "
-                    + command + " answered " + (response == null ? "nil" : "a reply of type "
-                    + response.type()) + ", not text; connection closed");
-            link.drop(failure);
-            throw failure;
-        }
-        return response.toString();
+        return link.sendForText(request, command);
     }
 
     // RESP2 replies a flat array of name, value; RESP3 a map.
