@@ -9,6 +9,7 @@ import io.github.redissidecar.settings.ParameterCatalog;
 import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import io.github.redissidecar.settings.UnappliedSets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Optional;
 /**
  * Takes a plan's actions in order: CONFIG SET what is to be set, and says what the others mean; then reads back what
  * was set (a set answered OK that Redis did not apply is held back, {@link UnappliedSets}, rather than sent again at
- * every poll), learns how Redis spells what it was given and, when asked to, CONFIG REWRITE. It decides nothing ({@code SettingsPlanner} did);
- * what it leaves for people goes through the {@link EnforcementReport}.
+ * every poll), learns how Redis spells what it was given and, when asked to, CONFIG REWRITE. It decides nothing
+ * ({@code SettingsPlanner} did); what it leaves for people goes through the {@link EnforcementReport}.
  */
 final class SettingsApplier {
 
@@ -61,7 +62,7 @@ final class SettingsApplier {
         boolean allInPlace = true;
         boolean loading = false;
         boolean denied = false;
-        boolean anySet = false;
+        List<ParameterAction> answeredOk = new ArrayList<>();
         for (ParameterAction action : plan) {
             switch (action.kind()) {
                 case IN_SYNC -> {
@@ -71,7 +72,9 @@ final class SettingsApplier {
                 }
                 case SET -> {
                     Optional<ConfigFailure> failure = set(action);
-                    anySet |= failure.isEmpty();
+                    if (failure.isEmpty()) {
+                        answeredOk.add(action);
+                    }
                     loading |= failure.filter(f -> f == ConfigFailure.LOADING).isPresent();
                     denied |= failure.filter(f -> f == ConfigFailure.DENIED).isPresent();
                     allInPlace &= failure.isEmpty();
@@ -90,8 +93,8 @@ final class SettingsApplier {
                 }
             }
         }
-        if (anySet) {
-            allInPlace &= readBack(plan, trigger);
+        if (!answeredOk.isEmpty()) {
+            allInPlace &= readBack(answeredOk, trigger);
             rewrite(snapshot);
         }
         return new Result(allInPlace, loading, denied);
@@ -128,8 +131,7 @@ final class SettingsApplier {
      * remembered so it is not drift; one it does not report at all was not applied, however OK the answer. The sets
      * are reported here, once known to have taken. Whether all that was set took.
      */
-    private boolean readBack(List<ParameterAction> plan, Trigger trigger) {
-        List<ParameterAction> set = plan.stream().filter(a -> a.kind() == ParameterAction.Kind.SET).toList();
+    private boolean readBack(List<ParameterAction> set, Trigger trigger) {
         Map<String, String> now;
         try {
             now = redis.configGet(set.stream().map(ParameterAction::parameter).toList());

@@ -109,6 +109,7 @@ class EnforcerTest {
         assertTrue(meters.reassertFailures.contains("maxmemory-policy permission"), meters.reassertFailures
                 .toString());
         assertEquals(false, configured.state().available());
+        assertFalse(meters.reassertFailures.toString().contains("not_applied"), "refused, not answered OK");
         redis.restart(); // a new connection may have new permissions
         poll();
         assertTrue(redis.count("CONFIG SET") > tried);
