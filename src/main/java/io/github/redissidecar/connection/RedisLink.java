@@ -8,11 +8,9 @@ import io.github.redissidecar.redis.RedisAddress;
 import io.github.redissidecar.redis.RedisFailure;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +39,8 @@ public class RedisLink {
     private final List<Runnable> connectListeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean attemptPending = new AtomicBoolean();
     private final StateLog stateLog;
+    private final FailureWords words;
+    private final Connector connector;
     private volatile Session session;
     private volatile ConnectionState state = ConnectionState.NONE;
     private volatile RedisFailure lastFailure;
@@ -53,6 +53,8 @@ public class RedisLink {
         this.options = new ClientOptions(config, address);
         this.backoff = new Backoff(config.reconnectBackoffInitial(), config.reconnectBackoffMax());
         this.stateLog = new StateLog(LOG, address);
+        this.words = new FailureWords(address);
+        this.connector = new Connector(vertx, options, config.connectTimeout(), config.commandTimeout());
         this.lastFailure = new RedisFailure(FailureReason.CONNECT, "not connected to " + address + " yet");
     }
 
@@ -66,7 +68,7 @@ public class RedisLink {
         stopped = true;
         Session s = session;
         if (s != null) {
-            close(s);
+            s.close(vertx, config.commandTimeout());
         }
     }
 
@@ -86,7 +88,31 @@ public class RedisLink {
     /** Sends one command and waits for its reply. A timeout drops the connection: the server may be frozen. */
     public Response send(Request request) throws RedisFailure {
         Session s = current();
-        return await(s, s.connection().send(request));
+        return answered(s, await(s, s.connection().send(request)));
+    }
+
+    /**
+     * Sends a command that answers text (INFO). Any other reply (a number, an array, nil) is no Redis: it must not
+     * count as "up" with nothing in it, so it fails, and drops the connection as a reply over the limits does.
+     */
+    public String sendForText(Request request, String command) throws RedisFailure {
+        Session s = current();
+        Response reply = await(s, s.connection().send(request));
+        if (reply == null || reply.type() != ResponseType.BULK) {
+            RedisFailure failure = new RedisFailure(FailureReason.PROTOCOL, address + ": " + command + " answered "
+                    + (reply == null ? "nil" : "a reply of type " + reply.type()) + ", not text; connection closed");
+            lost(s, failure, false);
+            throw failure;
+        }
+        return answered(s, reply).toString();
+    }
+
+    // The connection answered as Redis does: news after a protocol failure, and what lets the backoff start again.
+    private <T> T answered(Session s, T reply) {
+        if (s.proven().compareAndSet(false, true)) {
+            stateLog.proven();
+        }
+        return reply;
     }
 
     /**
@@ -95,7 +121,7 @@ public class RedisLink {
      */
     public List<Response> batch(List<Request> requests) throws RedisFailure {
         Session s = current();
-        return await(s, s.connection().batch(requests));
+        return answered(s, await(s, s.connection().batch(requests)));
     }
 
     private Session current() throws RedisFailure {
@@ -116,7 +142,8 @@ public class RedisLink {
             lost(s, failure, false);
             throw failure;
         } catch (ExecutionException e) {
-            throw new RedisFailure(FailureReason.of(e.getCause()), describe(e.getCause()));
+            throw s.broken().map(this::overLimit)
+                    .orElseGet(() -> new RedisFailure(FailureReason.of(e.getCause()), describe(e.getCause())));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RedisFailure(FailureReason.TIMEOUT, "interrupted while waiting for " + address);
@@ -138,30 +165,17 @@ public class RedisLink {
         List<String> auth;
         try {
             auth = options.authArguments();
+            words.secrets(auth);
         } catch (RedisFailure e) {
             attemptFailed(e);
             return;
         }
-        Redis client = Redis.createClient(vertx, options.build(auth));
-        long timeout = config.connectTimeout().toMillis();
-        client.connect().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(connected -> {
-            if (connected.failed()) {
-                client.close();
-                attemptFailed(connected.cause());
-                return;
+        connector.connect(auth).onComplete(c -> {
+            if (c.succeeded()) {
+                established(c.result());
+            } else {
+                attemptFailed(c.cause());
             }
-            RedisConnection connection = connected.result();
-            long acceptedAt = System.nanoTime();
-            new Handshake(connection, options, auth).run().timeout(timeout, TimeUnit.MILLISECONDS).onComplete(shaken -> {
-                Session s = new Session(client, connection, shaken.succeeded() ? shaken.result() : 0, acceptedAt,
-                        new AtomicBoolean());
-                if (shaken.succeeded()) {
-                    established(s);
-                } else {
-                    close(s);
-                    attemptFailed(shaken.cause());
-                }
-            });
         });
     }
 
@@ -173,7 +187,7 @@ public class RedisLink {
         }
         FailureReason reason = FailureReason.of(cause);
         String message = reason == FailureReason.AUTH && !options.hasPassword()
-                ? address + " requires a password and none is configured (" + cause.getMessage() + ")"
+                ? address + " requires a password and none is configured (" + words.clean(cause.getMessage()) + ")"
                 : describe(cause);
         failed(new RedisFailure(reason, message));
     }
@@ -181,15 +195,16 @@ public class RedisLink {
     private void established(Session s) {
         attemptPending.set(false);
         if (stopped) {
-            close(s);
+            s.close(vertx, config.commandTimeout());
             return;
         }
         s.connection().exceptionHandler(e -> lost(s, new RedisFailure(FailureReason.of(e), describe(e)), false));
-        s.connection().endHandler(v -> lost(s, new RedisFailure(FailureReason.CONNECT, "connection closed by "
-                + address), true));
+        s.connection().endHandler(v -> lost(s, s.broken().map(this::overLimit).orElseGet(() -> new RedisFailure(
+                FailureReason.CONNECT, "connection closed by " + address)), true));
         session = s;
         state = new ConnectionState(state.number() + 1, true, true, s.acceptedAtNanos(), s.databases());
-        backoff.reset();
+        // The backoff starts again once the connection has answered a command (lost()): a server that accepts
+        // connections and then breaks each one with a bad reply gets the growing backoff, not one per half second.
         stateLog.connected();
         connectListeners.forEach(Runnable::run);
     }
@@ -208,34 +223,24 @@ public class RedisLink {
         if (ended) {
             s.client().close();
         } else {
-            close(s);
+            s.close(vertx, config.commandTimeout());
         }
         if (session != s || stopped) {
             return;
         }
         session = null;
         state = state.lost();
+        if (s.proven().get()) {
+            backoff.reset();
+        }
         failed(failure);
     }
 
-    // Asks Redis to close the connection (QUIT) and closes the client once it has: closing the client first makes
-    // Vert.x's pool mark the connection closed and then see it end a second time. A Redis that does not answer
-    // (frozen) gets its client closed after the command timeout anyway.
-    private void close(Session s) {
-        if (!s.closing().compareAndSet(false, true)) {
-            return;
-        }
-        s.connection().endHandler(v -> s.client().close());
-        s.connection().send(Request.cmd(Command.QUIT));
-        vertx.setTimer(config.commandTimeout().toMillis(), id -> s.client().close());
-    }
-
     private String describe(Throwable t) {
-        String message = t == null || t.getMessage() == null ? String.valueOf(t) : t.getMessage();
-        return address + ": " + message;
+        return words.describe(t);
     }
 
-    private record Session(Redis client, RedisConnection connection, int databases, long acceptedAtNanos,
-            AtomicBoolean closing) {
+    private RedisFailure overLimit(String violation) {
+        return words.overLimit(violation);
     }
 }

@@ -39,7 +39,7 @@ public class VertxRedisCommands implements RedisCommands {
         long connection = link.state().number();
         if (sections.size() > 1 && singleSectionConnection != connection) {
             try {
-                return send(Request.cmd(Command.INFO, sections.toArray()));
+                return text("INFO", Request.cmd(Command.INFO, sections.toArray()));
             } catch (RedisFailure failure) {
                 if (!isSyntaxError(failure)) {
                     throw failure;
@@ -48,14 +48,14 @@ public class VertxRedisCommands implements RedisCommands {
             }
         }
         // An old server: plain INFO has the default sections; commandstats is asked for on its own.
-        String all = send(Request.cmd(Command.INFO));
-        return sections.contains("commandstats") ? all + "\r\n" + send(Request.cmd(Command.INFO, "commandstats"))
-                : all;
+        String all = text("INFO", Request.cmd(Command.INFO));
+        return sections.contains("commandstats")
+                ? all + "\r\n" + text("INFO", Request.cmd(Command.INFO, "commandstats")) : all;
     }
 
     @Override
     public String clusterInfo() throws RedisFailure {
-        return send(Request.cmd(Command.CLUSTER, "INFO"));
+        return text("CLUSTER INFO", Request.cmd(Command.CLUSTER, "INFO"));
     }
 
     @Override
@@ -160,9 +160,8 @@ public class VertxRedisCommands implements RedisCommands {
         return link.address();
     }
 
-    private String send(Request request) throws RedisFailure {
-        Response response = link.send(request);
-        return response == null ? "" : response.toString();
+    private String text(String command, Request request) throws RedisFailure {
+        return link.sendForText(request, command);
     }
 
     // RESP2 replies a flat array of name, value; RESP3 a map.

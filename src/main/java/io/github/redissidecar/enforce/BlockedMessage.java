@@ -40,6 +40,10 @@ public final class BlockedMessage {
                     + desired.origin() + "): check its spelling and the Redis version";
             case SettingsDiff.LOADING -> "Not lowering maxmemory while Redis loads its dataset: used memory is not "
                     + "final yet; decided as soon as the load ends";
+            case SettingsDiff.NOT_APPLIED -> "CONFIG SET " + parameter + " " + want + " answered OK but Redis "
+                    + "still reports " + have + ": retrying with backoff, from 1 s doubling to every 5 min, until it "
+                    + "does. Fix: check what answers on REDIS_ADDR (a proxy or server that accepts CONFIG SET and "
+                    + "ignores it), or, if Redis spells the value its own way, write it so in the settings";
             default -> "Not setting " + parameter + ": " + reason;
         };
     }

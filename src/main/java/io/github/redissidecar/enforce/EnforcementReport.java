@@ -5,9 +5,11 @@ import io.github.redissidecar.redis.RedisFailure;
 import io.github.redissidecar.settings.EnforceMode;
 import io.github.redissidecar.settings.EnforcementState;
 import io.github.redissidecar.settings.ParameterAction;
+import io.github.redissidecar.settings.SettingsDiff;
 import io.github.redissidecar.settings.Trigger;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -83,6 +85,14 @@ final class EnforcementReport {
         }
     }
 
+    /** A set answered OK that Redis did not apply: one line, counted, shown as held back until it sticks. */
+    void notApplied(ParameterAction action, String reported) {
+        ParameterAction held = ParameterAction.notApplied(action.desired(), reported);
+        state.checked(List.of(held));
+        meters.reassertFailed(action.parameter(), SettingsDiff.NOT_APPLIED);
+        blocked(held, Optional.empty());
+    }
+
     void reportOnly(ParameterAction action) {
         onceLog.info(action.parameter() + "|drift|" + action.actual().orElse(""), "Drift: " + action.parameter()
                 + " is " + show(action.actual().orElse("")) + " in Redis, desired " + show(action.desired().value())
@@ -119,12 +129,6 @@ final class EnforcementReport {
 
     void rewriteFailed(RedisFailure failure) {
         onceLog.warn("rewrite|" + failure.getMessage(), "CONFIG REWRITE failed: " + failure.getMessage());
-    }
-
-    void spelledOtherwise(ParameterAction action, String reported) {
-        onceLog.info(action.parameter() + "|spelling|" + reported, "Redis reports " + action.parameter() + " as "
-                + show(reported) + " right after it was set to " + show(action.desired().value())
-                + "; write it that way in the settings, or it is set again at every check");
     }
 
     void restored() {

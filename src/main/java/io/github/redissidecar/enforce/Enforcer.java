@@ -16,6 +16,7 @@ import io.github.redissidecar.settings.ParameterAction;
 import io.github.redissidecar.settings.ServerLives;
 import io.github.redissidecar.settings.SettingsPlanner;
 import io.github.redissidecar.settings.Trigger;
+import io.github.redissidecar.settings.UnappliedSets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class Enforcer {
     private final RedisWorker.Deadline drift;
     private final CheckSchedule schedule = new CheckSchedule();
     private final LifeSettings life = new LifeSettings();
+    private final UnappliedSets unapplied = new UnappliedSets();
     private boolean driftDue;
 
     /**
@@ -60,7 +62,7 @@ public final class Enforcer {
         this.poller = poller;
         this.configured = configured;
         this.report = new EnforcementReport(configured.state(), meters);
-        this.applier = new SettingsApplier(redis, report, life, rewrite);
+        this.applier = new SettingsApplier(redis, report, life, rewrite, unapplied);
         this.adoptAfter = adoptAfter;
         this.driftInterval = driftInterval;
         this.drift = worker.deadline(this::driftDue);
@@ -192,7 +194,8 @@ public final class Enforcer {
 
     private List<ParameterAction> plan(DesiredSettings desired, Map<String, String> actual, InfoSnapshot snapshot) {
         return SettingsPlanner.plan(desired, actual, applier.spellings(), SettingsPlanner.facts(snapshot,
-                configured.desired(), life.restores(configured.desired())), configured.policy(), mayWrite());
+                configured.desired(), life.restores(configured.desired())), configured.policy(), mayWrite(),
+                unapplied.heldBack(System.nanoTime()));
     }
 
     private boolean mayWrite() {

@@ -52,14 +52,18 @@ final class LabelledSeries {
 
     /**
      * Keyspace series. {@code databases} (from CONFIG GET databases, or 0 when unknown) fills empty databases with
-     * zero keys the way redis_exporter does, so {@code redis_db_keys{db="db0"}} still exists after a FLUSHALL.
+     * zero keys the way redis_exporter does, so {@code redis_db_keys{db="db0"}} still exists after a FLUSHALL; at
+     * most {@link DatabaseCap#MAX_DATABASES} databases, with a count of those left out when there are more.
      */
     static List<MetricFamily> keyspace(InfoSnapshot info, int databases) {
-        Map<String, Map<String, String>> dbs = compound(info, "db", "keyspace", false);
-        for (int i = 0; i < databases; i++) {
-            dbs.putIfAbsent("db" + i, Map.of("keys", "0", "expires", "0"));
+        DatabaseCap.Capped capped = DatabaseCap.of(compound(info, "db", "keyspace", false), databases);
+        List<MetricFamily> out = families(capped.databases(), "db", KEYSPACE, MetricType.GAUGE);
+        if (capped.notExported() > 0) {
+            out.add(MetricFamily.gauge("redis_sidecar_keyspace_databases_not_exported", "Databases left out of "
+                    + "the keyspace series (redis_db_keys...): at most " + DatabaseCap.MAX_DATABASES + " are exported.",
+                    Sample.of(capped.notExported())));
         }
-        return families(dbs, "db", KEYSPACE, MetricType.GAUGE);
+        return out;
     }
 
     static List<MetricFamily> commands(InfoSnapshot info) {

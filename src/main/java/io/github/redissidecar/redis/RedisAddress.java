@@ -36,8 +36,14 @@ public record RedisAddress(String scheme, String host, int port, String path, Op
         if (uri.getHost() == null) {
             throw invalid(raw);
         }
+        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+        if (port < 1 || port > 65535) {
+            // Caught here: the client would throw on every connection attempt, from a thread that cannot report it.
+            throw new InvalidConfiguration(KEY + " has port " + port + ", outside 1..65535. Use the port Redis "
+                    + "listens on, e.g. redis://" + hostForUrl(uri.getHost()) + ":6379.");
+        }
         String[] userInfo = splitUserInfo(uri.getRawUserInfo());
-        return new RedisAddress(scheme, uri.getHost(), uri.getPort() < 0 ? 6379 : uri.getPort(), "",
+        return new RedisAddress(scheme, uri.getHost(), port, "",
                 Optional.ofNullable(userInfo[0]), Optional.ofNullable(userInfo[1]));
     }
 
@@ -80,6 +86,10 @@ public record RedisAddress(String scheme, String host, int port, String path, Op
     }
 
     private String hostForUrl() {
+        return hostForUrl(host);
+    }
+
+    private static String hostForUrl(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 

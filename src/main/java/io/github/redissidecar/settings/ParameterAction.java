@@ -44,6 +44,11 @@ public record ParameterAction(DesiredSetting desired, Optional<String> actual, K
         return kind == Kind.SET ? new ParameterAction(desired, actual, Kind.REPORT, blockedReason) : this;
     }
 
+    /** A set that Redis answered OK and did not apply: it reports {@code reported}; held back for a while. */
+    public static ParameterAction notApplied(DesiredSetting desired, String reported) {
+        return blocked(desired, Optional.of(reported), SettingsDiff.NOT_APPLIED);
+    }
+
     static ParameterAction blocked(DesiredSetting desired, Optional<String> actual, String reason) {
         return new ParameterAction(desired, actual, Kind.BLOCKED, Optional.of(reason));
     }

@@ -17,6 +17,8 @@ public final class SettingsDiff {
     public static final String BOOT_ONLY = "boot_only";
     public static final String LOADING = "loading";
     public static final String UNKNOWN_PARAMETER = "unknown_parameter";
+    /** A set answered OK that Redis did not apply: retried with a backoff ({@link UnappliedSets}). */
+    public static final String NOT_APPLIED = "not_applied";
 
     private SettingsDiff() {
     }

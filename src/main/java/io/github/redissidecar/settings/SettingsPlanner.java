@@ -42,7 +42,19 @@ public final class SettingsPlanner {
      */
     public static List<ParameterAction> plan(DesiredSettings desired, Map<String, String> actual,
             Map<String, String> spellings, ServerFacts facts, SafetyPolicy policy, boolean mayWrite) {
+        return plan(desired, actual, spellings, facts, policy, mayWrite, Set.of());
+    }
+
+    /**
+     * The same, with {@code heldBack}: parameters whose last set Redis answered OK and did not apply, and whose next
+     * try is not due ({@link UnappliedSets}); what would set them is blocked instead.
+     */
+    public static List<ParameterAction> plan(DesiredSettings desired, Map<String, String> actual,
+            Map<String, String> spellings, ServerFacts facts, SafetyPolicy policy, boolean mayWrite,
+            Set<String> heldBack) {
         return SettingsDiff.plan(desired, actual, spellings, facts, policy).stream()
+                .map(action -> action.kind() == ParameterAction.Kind.SET && heldBack.contains(action.parameter())
+                        ? ParameterAction.notApplied(action.desired(), action.actual().orElse("")) : action)
                 .map(action -> mayWrite ? action : action.reported())
                 .sorted(Comparator.comparing(action -> action.parameter().equals("maxmemory")))
                 .toList();

@@ -1,6 +1,7 @@
 package io.github.redissidecar.enforce;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.redissidecar.poll.Poller;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -107,9 +109,34 @@ class EnforcerTest {
         assertTrue(meters.reassertFailures.contains("maxmemory-policy permission"), meters.reassertFailures
                 .toString());
         assertEquals(false, configured.state().available());
+        assertFalse(meters.reassertFailures.toString().contains("not_applied"), "refused, not answered OK");
         redis.restart(); // a new connection may have new permissions
         poll();
         assertTrue(redis.count("CONFIG SET") > tried);
+    }
+
+    @Test
+    void aSetAnsweredOkThatDoesNotStickIsHeldBackWithABackoffNotSentAtEveryPoll() throws Exception {
+        start(2, Optional.empty());
+        redis.ignoreConfigSet(true);
+        poll();
+        long tried = redis.count("CONFIG SET maxmemory ");
+        assertEquals(1, tried);
+        for (int i = 0; i < 20; i++) {
+            poll();
+        }
+        assertEquals(tried, redis.count("CONFIG SET maxmemory "), "held back, not sent again at every poll");
+        assertEquals(Optional.of("not_applied"), status("maxmemory").blockedReason());
+        assertTrue(status("maxmemory").drift());
+        assertTrue(meters.reassertFailures.contains("maxmemory not_applied"), meters.reassertFailures.toString());
+        assertFalse(meters.reasserts.contains("maxmemory startup"), "not counted as set: it did not take");
+        redis.ignoreConfigSet(false); // whatever dropped the sets is fixed: the next try after the backoff takes
+        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            poll();
+            return "67108864".equals(redis.config("maxmemory"));
+        });
+        assertEquals(Optional.empty(), status("maxmemory").blockedReason());
+        assertTrue(redis.count("CONFIG SET maxmemory ") <= tried + 2, redis.commands().toString());
     }
 
     private List<String> sets() {

@@ -31,6 +31,8 @@ class SettingsStartupIT {
         "SIDECAR_SETTINGS_FILE=/nonexistent/settings.conf|SIDECAR_SETTINGS_FILE /nonexistent/settings.conf",
         "SIDECAR_CONTAINER_MEMORY_LIMIT=12parsecs|SIDECAR_CONTAINER_MEMORY_LIMIT (sidecar.container-memory-limit) "
                 + "is '12parsecs'",
+        "REDIS_ADDR=redis://127.0.0.1:99999|REDIS_ADDR (sidecar.redis.address) has port 99999, outside 1..65535",
+        "REDIS_ADDR=cache:99999|has port 99999, outside 1..65535. Use the port Redis listens on",
         "SIDECAR_POLL_INTERVAL=10ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 10ms; use 1s or more",
         "SIDECAR_POLL_INTERVAL=500ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 500ms; use 1s or more",
         "SIDECAR_POLL_MAX_AGE=90s|SIDECAR_POLL_MAX_AGE (sidecar.poll.max-age) is 90000ms; use 0 to "

@@ -38,4 +38,16 @@ class RedisAddressTest {
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> RedisAddress.parse("unix://"));
     }
+
+    @Test
+    void aPortOutsideTheTcpRangeIsRefusedWithOneLineNamingKeyValueAndFix() {
+        for (String bad : new String[] {"redis://cache:99999", "cache:99999", "rediss://u:hunter2@cache:0"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RedisAddress.parse(bad));
+            assertTrue(e.getMessage().contains("REDIS_ADDR") && e.getMessage().contains("1..65535")
+                    && e.getMessage().contains("redis://cache:6379"), e.getMessage());
+            assertFalse(e.getMessage().contains("hunter2") || e.getMessage().contains("\n"), e.getMessage());
+        }
+        assertEquals(65535, RedisAddress.parse("cache:65535").port());
+        assertEquals(1, RedisAddress.parse("redis://cache:1").port());
+    }
 }

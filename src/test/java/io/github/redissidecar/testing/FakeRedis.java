@@ -41,6 +41,7 @@ public final class FakeRedis implements RedisCommands {
     private volatile boolean loading;
     private volatile RedisFailure failure;
     private volatile boolean configSetDenied;
+    private volatile boolean configSetIgnored;
 
     public FakeRedis(long uptimeSeconds) {
         this.uptime = uptimeSeconds;
@@ -90,6 +91,11 @@ public final class FakeRedis implements RedisCommands {
 
     public void denyConfigSet() {
         configSetDenied = true;
+    }
+
+    /** CONFIG SET answers OK and changes nothing, as a proxy that drops it would; false makes it work again. */
+    public void ignoreConfigSet(boolean ignored) {
+        configSetIgnored = ignored;
     }
 
     public synchronized void key(int db, String name, long bytes, boolean expires) {
@@ -148,7 +154,9 @@ public final class FakeRedis implements RedisCommands {
             throw new RedisFailure(FailureReason.PROTOCOL, "ERR Unknown option or number of arguments for CONFIG "
                     + "SET - '" + parameter + "'");
         }
-        config.put(parameter, value);
+        if (!configSetIgnored) {
+            config.put(parameter, value);
+        }
     }
 
     @Override
