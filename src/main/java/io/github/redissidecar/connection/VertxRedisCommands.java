@@ -1,5 +1,6 @@
 package io.github.redissidecar.connection;
 
+import io.github.redissidecar.keys.KeyNames;
 import io.github.redissidecar.redis.ConnectionState;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.KeyFacts;
@@ -88,19 +89,26 @@ public class VertxRedisCommands implements RedisCommands {
         link.send(config("REWRITE", List.of()));
     }
 
+    private static final int RANDOM_KEYS_PER_ROUND = 4;
+    private static final byte[] TOO_LONG = new byte[KeyNames.MAX_BYTES + 1];
+
     @Override
     public List<byte[]> randomKeys(int db, int count) throws RedisFailure {
         if (count > MAX_KEYS_PER_BATCH) {
             throw new IllegalArgumentException("at most " + MAX_KEYS_PER_BATCH + " keys per batch, not " + count);
         }
-        List<Request> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            requests.add(Request.cmd(Command.RANDOMKEY));
-        }
+        // In rounds of a few: a name may be up to a bulk's 1 MiB limit, and sixteen of them at once, with their
+        // copies, would not fit the JVM image's 16 MB heap. A name too long to sample is not copied.
         List<byte[]> keys = new ArrayList<>();
-        for (Response r : inDatabase(db, requests)) {
-            if (r != null) {
-                keys.add(r.toBytes());
+        for (int done = 0; done < count; done += RANDOM_KEYS_PER_ROUND) {
+            List<Request> requests = new ArrayList<>();
+            for (int i = done; i < Math.min(count, done + RANDOM_KEYS_PER_ROUND); i++) {
+                requests.add(Request.cmd(Command.RANDOMKEY));
+            }
+            for (Response r : inDatabase(db, requests)) {
+                if (r != null) {
+                    keys.add(r.toBuffer().length() > KeyNames.MAX_BYTES ? TOO_LONG : r.toBytes());
+                }
             }
         }
         return keys;

@@ -88,7 +88,7 @@ class HostileSettingsTest {
             } catch (SettingsException refused) {
                 String message = refused.getMessage();
                 assertFalse(Printable.hasControl(message), () -> Printable.of(message));
-                assertTrue(message.length() < 2_000, () -> "bounded: " + message.length());
+                assertTrue(message.length() < 4_000, () -> "bounded: " + message.length());
             }
         }));
     }
