@@ -1,6 +1,7 @@
 package io.github.redissidecar.config;
 
 import io.github.redissidecar.checks.InvalidConfiguration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import java.time.Duration;
 
 /**
@@ -58,6 +59,11 @@ public final class ConfigChecks {
         count(cloudwatch.keyGroups(), 0, 100, "sidecar.cloudwatch.key-groups", " (each is a custom metric)");
         name(cloudwatch.namespace(), 255, "sidecar.cloudwatch.namespace", "e.g. RedisMemorySidecar");
         name(cloudwatch.redisName(), 250, "sidecar.cloudwatch.redis-name", "e.g. cache or state");
+        for (String port : new String[] {"quarkus.http.port", "quarkus.http.ssl-port"}) {
+            // Quarkus would fail to bind an impossible port with a stack trace, after everything else started.
+            ConfigProvider.getConfig().getOptionalValue(port, Integer.class).filter(p -> p < 0 || p > 65535)
+                    .ifPresent(p -> refuse(port, p, "use a port from 1 to 65535, e.g. 9121"));
+        }
     }
 
     // CloudWatch refuses an empty name, a namespace of more than 255 characters or a dimension value of more than

@@ -2,6 +2,7 @@ package io.github.redissidecar.connection;
 
 import io.github.redissidecar.checks.InvalidConfiguration;
 import io.github.redissidecar.config.SidecarConfig;
+import io.github.redissidecar.files.BoundedFile;
 import io.github.redissidecar.redis.FailureReason;
 import io.github.redissidecar.redis.RedisAddress;
 import io.github.redissidecar.redis.RedisFailure;
@@ -10,7 +11,6 @@ import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.redis.client.ProtocolVersion;
 import io.vertx.redis.client.RedisOptions;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +21,9 @@ import java.util.Optional;
 
 /** Client options and credentials from configuration. Credentials are read per connection attempt, never logged. */
 final class ClientOptions {
+
+    /** A password is short; a larger file is the wrong file. */
+    private static final int MAX_PASSWORD_FILE_BYTES = 64 * 1024;
 
     private final SidecarConfig.Redis config;
     private final RedisAddress address;
@@ -44,6 +47,11 @@ final class ClientOptions {
         if (file.isPresent() && !Files.isReadable(file.get())) {
             throw new InvalidConfiguration(key + " is " + file.get() + ", which cannot be read; mount the file, "
                     + "fix the path or its permissions, or unset it");
+        }
+        // A FIFO or a device would block or never end the read at every connect.
+        if (file.isPresent() && !Files.isRegularFile(file.get())) {
+            throw new InvalidConfiguration(key + " is " + file.get() + ", which is not a regular file (a directory, "
+                    + "FIFO or device); point it at the mounted file");
         }
     }
 
@@ -133,12 +141,12 @@ final class ClientOptions {
         return config.password().or(address::password);
     }
 
+    // Read at every connect (it may have been rotated): a FIFO would block the Redis thread, /dev/zero fill the heap.
     private static String readPasswordFile(Path file) throws RedisFailure {
         try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            throw new RedisFailure(FailureReason.AUTH, "cannot read the password file " + file + ": "
-                    + e.getClass().getSimpleName());
+            return BoundedFile.read(file, MAX_PASSWORD_FILE_BYTES).strip();
+        } catch (BoundedFile.Refused e) {
+            throw new RedisFailure(FailureReason.AUTH, "cannot use the password file: " + e.getMessage());
         }
     }
 }

@@ -102,7 +102,7 @@ public final class KeySampler {
         if (pause.isPresent()) {
             return;
         }
-        Map<Integer, Long> keys = KeyspaceCounts.of(polled.snapshot());
+        Map<Integer, Long> keys = KeyspaceCounts.largest(polled.snapshot(), KeyspaceCounts.MAX_SAMPLED);
         lastKeys = keys;
         state.retainOnly(keys.keySet());
         boolean sameLife = polled.event() == ServerLives.Event.SAME_LIFE;

@@ -28,6 +28,24 @@ public final class KeyspaceCounts {
         return keys > 0 ? OptionalDouble.of((keys - expires) / keys) : OptionalDouble.empty();
     }
 
+    /**
+     * Databases sampled at most: each has a window of SIDECAR_KEYS_WINDOW samples, and a server may hold keys in
+     * thousands of databases (databases 300000); Redis's default is 16 databases.
+     */
+    public static final int MAX_SAMPLED = 16;
+
+    /** The {@code n} databases holding the most keys, by index. */
+    public static Map<Integer, Long> largest(InfoSnapshot info, int n) {
+        Map<Integer, Long> all = of(info);
+        if (all.size() <= n) {
+            return all;
+        }
+        Map<Integer, Long> out = new TreeMap<>();
+        all.entrySet().stream().sorted(Map.Entry.<Integer, Long>comparingByValue().reversed()).limit(n)
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     public static Map<Integer, Long> of(InfoSnapshot info) {
         Map<Integer, Long> out = new TreeMap<>();
         info.fields().forEach((field, value) -> {

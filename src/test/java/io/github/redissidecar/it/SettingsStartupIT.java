@@ -33,6 +33,9 @@ class SettingsStartupIT {
                 + "is '12parsecs'",
         "REDIS_ADDR=redis://127.0.0.1:99999|REDIS_ADDR (sidecar.redis.address) has port 99999, outside 1..65535",
         "REDIS_ADDR=cache:99999|has port 99999, outside 1..65535. Use the port Redis listens on",
+        "QUARKUS_HTTP_SSL_PORT=99999|QUARKUS_HTTP_SSL_PORT (quarkus.http.ssl-port) is 99999; use a port from 1 to 65535",
+        "REDIS_PASSWORD_FILE=/dev/zero|REDIS_PASSWORD_FILE (sidecar.redis.password-file) is /dev/zero, which is not a "
+                + "regular file",
         "SIDECAR_POLL_INTERVAL=10ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 10ms; use 1s or more",
         "SIDECAR_POLL_INTERVAL=500ms|SIDECAR_POLL_INTERVAL (sidecar.poll.interval) is 500ms; use 1s or more",
         "SIDECAR_POLL_MAX_AGE=90s|SIDECAR_POLL_MAX_AGE (sidecar.poll.max-age) is 90000ms; use 0 to "
@@ -46,7 +49,7 @@ class SettingsStartupIT {
                 + "\"often\"",
         "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/nonexistent/limit|SIDECAR_CONTAINER_MEMORY_LIMIT_FILE "
                 + "(sidecar.container-memory-limit-file) /nonexistent/limit cannot be read",
-        "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/etc/hostname|/etc/hostname holds '",
+        "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/etc/hostname|/etc/hostname does not hold a memory size (",
         "SIDECAR_CONTAINER_MEMORY_LIMIT_FILE=/etc/hostname;SIDECAR_CONTAINER_MEMORY_LIMIT=768mb|set only one of the two",
         "SIDECAR_ENFORCE=enfroce|SIDECAR_ENFORCE (sidecar.enforce) is \"enfroce\"",
         "SIDECAR_CONFIG_REWRITE=ture|SIDECAR_CONFIG_REWRITE (sidecar.config-rewrite) is \"ture\"",
