@@ -1,5 +1,6 @@
 package io.github.redissidecar.redis;
 
+import io.github.redissidecar.checks.Printable;
 import java.util.Collection;
 
 /**
@@ -25,30 +26,6 @@ public final class ServerText {
                 masked = masked.replace(secret, MASK);
             }
         }
-        StringBuilder out = new StringBuilder(Math.min(masked.length(), MAX_CHARS) + 32);
-        int kept = Math.min(masked.length(), MAX_CHARS);
-        for (int i = 0; i < kept; i++) {
-            escape(masked.charAt(i), out);
-        }
-        if (masked.length() > kept) {
-            out.append("... (").append(masked.length() - kept).append(" more characters)");
-        }
-        return out.toString();
-    }
-
-    private static void escape(char c, StringBuilder out) {
-        switch (c) {
-            case '\r' -> out.append("\\r");
-            case '\n' -> out.append("\\n");
-            case '\t' -> out.append("\\t");
-            case '\\' -> out.append("\\\\");
-            default -> {
-                if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                    out.append(String.format("\\u%04x", (int) c));
-                } else {
-                    out.append(c);
-                }
-            }
-        }
+        return Printable.of(masked, MAX_CHARS);
     }
 }

@@ -19,7 +19,7 @@ class ServerTextTest {
     @Test
     void controlCharactersCannotStartALogLineOfTheServersOwn() {
         String clean = ServerText.clean("ERR x\r\n2026-01-01 ERROR forged\u0000\u001b[31m\\", List.of());
-        assertEquals("ERR x\\r\\n2026-01-01 ERROR forged\\u0000\\u001b[31m\\\\", clean);
+        assertEquals("ERR x\\r\\n2026-01-01 ERROR forged\\x00\\x1b[31m\\", clean);
         assertFalse(clean.chars().anyMatch(Character::isISOControl));
     }
 
@@ -27,7 +27,7 @@ class ServerTextTest {
     void aLongErrorIsCutAndCounted() {
         String clean = ServerText.clean("E".repeat(2_000_000), List.of());
         assertTrue(clean.length() < ServerText.MAX_CHARS + 40, clean.length() + " characters");
-        assertTrue(clean.endsWith("... (" + (2_000_000 - ServerText.MAX_CHARS) + " more characters)"), clean);
+        assertTrue(clean.endsWith("…(2000000 characters)"), clean);
     }
 
     @Test
