@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One connection attempt: the client with this attempt's credentials, the connection (HELLO), the reply limits put
- * in front of its parser, and the {@link Handshake}. A failure anywhere closes what was opened.
+ * One connection attempt: the client with this attempt's credentials, its connection with the reply limits in front
+ * of its parser from the first byte (HELLO's reply included), and the {@link Handshake}. A failure anywhere closes
+ * what was opened.
  */
 final class Connector {
 
@@ -31,16 +32,19 @@ final class Connector {
 
     Future<Session> connect(List<String> auth) {
         Redis client;
+        GuardedConnections guarded = new GuardedConnections(vertx);
         try {
-            client = Redis.createClient(vertx, options.build(auth));
+            client = Redis.createClient(guarded.vertx(), options.build(auth));
         } catch (RuntimeException e) {
             return Future.failedFuture(e); // retried like any failure, rather than thrown where nobody hears it
         }
         long timeout = connectTimeout.toMillis();
         return client.connect().timeout(timeout, TimeUnit.MILLISECONDS).onFailure(e -> client.close())
+                .recover(e -> Future.failedFuture(guarded.violation().<Throwable>map(v -> new RedisFailure(
+                        FailureReason.PROTOCOL, v + "; connection closed")).orElse(e)))
                 .compose(connection -> {
                     long acceptedAt = System.nanoTime();
-                    Optional<ReplyGuard> guard = ReplyGuard.install(connection);
+                    Optional<ReplyGuard> guard = guarded.guard();
                     return new Handshake(connection, options, auth).run().timeout(timeout, TimeUnit.MILLISECONDS)
                             .transform(shaken -> {
                                 Session s = new Session(client, connection, shaken.succeeded() ? shaken.result()

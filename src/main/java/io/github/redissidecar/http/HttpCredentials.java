@@ -81,6 +81,14 @@ public class HttpCredentials {
 
     // A value is read literally: "${...}" in a token is part of the token, not an expression to expand.
     private static Optional<String> secret(Optional<Path> file, String key, String envName) {
+        // Configuration treats an empty value as unset; set but empty in the environment is a mistake, not "open".
+        for (String variable : new String[] {envName, envName + "_FILE"}) {
+            String raw = System.getenv(variable);
+            if (raw != null && raw.isBlank()) {
+                throw new InvalidConfiguration(variable + " is set but empty: set it, or unset " + variable
+                        + " to leave the endpoints open");
+            }
+        }
         if (file.isPresent()) {
             return Optional.of(SecretFile.read(file.get(), envName + "_FILE"));
         }

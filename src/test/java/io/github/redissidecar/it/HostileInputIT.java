@@ -85,6 +85,16 @@ class HostileInputIT {
                 }
                 assertTrue(idle.size() > 256, "more idle connections than the limit: " + idle.size());
                 assertTrue(sidecar.process().isAlive(), "alive with " + idle.size() + " idle connections");
+                Socket past = idle.get(idle.size() - 1);
+                past.setSoTimeout(5_000);
+                int read;
+                try {
+                    past.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+                    read = past.getInputStream().read();
+                } catch (IOException reset) {
+                    read = -1;
+                }
+                assertEquals(-1, read, "a connection past the limit is closed, not served");
             } finally {
                 for (Socket s : idle) {
                     s.close();
@@ -129,6 +139,8 @@ class HostileInputIT {
             Path file = Files.writeString(dir.resolve(UUID.randomUUID().toString()), content);
             assertRefusesToStart(Map.of("SIDECAR_HTTP_BEARER_TOKEN_FILE", file.toString()), "is empty or blank");
         }
+        assertRefusesToStart(Map.of("SIDECAR_HTTP_BEARER_TOKEN", ""), "SIDECAR_HTTP_BEARER_TOKEN is set but empty");
+        assertRefusesToStart(Map.of("SIDECAR_HTTP_BEARER_TOKEN_FILE", ""), "SIDECAR_HTTP_BEARER_TOKEN_FILE is set but");
         assertRefusesToStart(Map.of("SIDECAR_HTTP_BEARER_TOKEN_FILE", dir.resolve("absent").toString()),
                 "cannot be read (NoSuchFileException)");
         assertRefusesToStart(Map.of("SIDECAR_HTTP_BASIC_AUTH_USER", "prom", "SIDECAR_HTTP_BASIC_AUTH_PASSWORD_FILE",

@@ -87,7 +87,7 @@ class HostileServerIT {
                     + "'default' 'sekret' \r\n"))
                     .on("PING", ScriptedRedis.raw("-NOAUTH Authentication required.\r\n"))
                     .on("AUTH", ScriptedRedis.raw("-ERR unknown command 'auth', with args beginning with: 'sekret'"
-                            + " \r\n\r\n"));
+                            + " \r\n"));
             try (SidecarProcess sidecar = start(redis, Map.of("REDIS_PASSWORD", "sekret"))) {
                 String metrics = sidecar.awaitMetrics(t -> MetricsText.value(t,
                         "redis_sidecar_poll_errors_total{reason=\"protocol\"}").orElse(0) >= 1, "a protocol error");
@@ -103,18 +103,30 @@ class HostileServerIT {
         }
     }
 
+    @Test
+    void hostileAnswersToTheFirstCommandHelloAreCheckedToo() throws Exception {
+        assertBrokenReply("HELLO", ScriptedRedis.raw("-ERR " + "E".repeat(2 << 20) + "\r\n"), "a line");
+        assertBrokenReply("HELLO", ScriptedRedis.raw("$50000000\r\n" + "x".repeat(3 << 20)), "bulk string of 50000000");
+        assertBrokenReply("HELLO", ScriptedRedis.raw("*1\r\n".repeat(1000) + ":1\r\n"), "nested");
+    }
+
     private static void assertBrokenReply(ScriptedRedis.Answer info, String expected) throws Exception {
+        assertBrokenReply("INFO", info, expected);
+    }
+
+    private static void assertBrokenReply(String command, ScriptedRedis.Answer answer, String expected)
+            throws Exception {
         try (ScriptedRedis redis = new ScriptedRedis()) {
-            redis.on("INFO", info);
+            redis.on(command, answer);
             try (SidecarProcess sidecar = start(redis, Map.of())) {
                 sidecar.awaitMetrics(t -> MetricsText.value(t, "redis_sidecar_poll_errors_total{reason=\"protocol\"}")
                         .orElse(0) >= 1, "a protocol error");
-                long before = redis.count("INFO");
+                long before = redis.count(command);
                 Pace.hold(Duration.ofSeconds(5)); // the window the attempts are counted in
-                long infos = redis.count("INFO") - before;
+                long infos = redis.count(command) - before;
                 String output = sidecar.output();
-                System.out.printf("%s: %d INFO in 5 s%n", expected, infos);
-                assertTrue(infos <= 5, infos + " INFO in 5 s: the reconnects back off");
+                System.out.printf("%s to %s: %d %s in 5 s%n", expected, command, infos, command);
+                assertTrue(infos <= 5, infos + " " + command + " in 5 s: the reconnects back off");
                 assertTrue(output.contains(expected), output);
                 List<String> lines = output.lines().filter(l -> l.contains(expected)).toList();
                 System.out.println("  " + lines);
