@@ -1,14 +1,11 @@
 package io.github.redissidecar.validate;
 
-import java.io.IOException;
-import java.io.InputStream;
+import io.github.redissidecar.files.BoundedFile;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * An input file, read only if it is a regular file of at most {@link Limits#FILE_BYTES}: a FIFO would block the
@@ -22,15 +19,11 @@ final class InputFile {
 
     /** @throws UnusableInput when the file is missing, not a regular file, too large or not UTF-8 */
     static String read(Path file) {
-        check(file);
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(Limits.FILE_BYTES + 1);
-        } catch (IOException e) {
-            throw cannotRead(file, e);
-        }
-        if (bytes.length > Limits.FILE_BYTES) {
-            throw tooLarge(file, "grew past the");
+        try {
+            bytes = BoundedFile.readBytes(file, Limits.FILE_BYTES);
+        } catch (BoundedFile.Refused refused) {
+            throw unusable(file, refused);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -43,24 +36,23 @@ final class InputFile {
 
     /** Refuses what is not a regular file of at most the size limit, without opening it. */
     static void check(Path file) {
-        BasicFileAttributes attributes;
         try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (IOException e) {
-            throw cannotRead(file, e);
-        }
-        if (!attributes.isRegularFile()) {
-            String kind = attributes.isDirectory() ? "a directory" : "a FIFO, socket or device";
-            throw new UnusableInput(file + " is " + kind + ", not a regular file; give the file itself (save "
-                    + "piped output to a file first)");
-        }
-        if (attributes.size() > Limits.FILE_BYTES) {
-            throw tooLarge(file, "is " + attributes.size() + " bytes, over the");
+            BoundedFile.check(file, Limits.FILE_BYTES);
+        } catch (BoundedFile.Refused refused) {
+            throw unusable(file, refused);
         }
     }
 
-    private static UnusableInput cannotRead(Path file, IOException e) {
-        return new UnusableInput(file + " cannot be read (" + e.getClass().getSimpleName() + ")");
+    // validate's own words for what BoundedFile found: a person at a terminal gave the path.
+    private static UnusableInput unusable(Path file, BoundedFile.Refused refused) {
+        return switch (refused.problem()) {
+            case UNREADABLE -> new UnusableInput(file + " cannot be read (" + refused.causeName() + ")");
+            case DIRECTORY, NOT_REGULAR -> new UnusableInput(file + " is " + (refused.problem()
+                    == BoundedFile.Problem.DIRECTORY ? "a directory" : "a FIFO, socket or device") + ", not a regular "
+                    + "file; give the file itself (save piped output to a file first)");
+            case TOO_LARGE -> tooLarge(file, "is " + refused.size() + " bytes, over the");
+            case GREW -> tooLarge(file, "grew past the");
+        };
     }
 
     private static UnusableInput tooLarge(Path file, String what) {
